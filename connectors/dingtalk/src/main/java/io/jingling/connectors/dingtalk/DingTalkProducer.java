@@ -1,0 +1,43 @@
+package io.jingling.connectors.dingtalk;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+import io.jingling.connectors.dingtalk.client.DingTalkClient;
+import io.jingling.connectors.dingtalk.client.GroupMessage;
+import io.jingling.connectors.dingtalk.client.SentMessage;
+import io.jingling.connectors.dingtalk.client.SessionReply;
+import io.jingling.connectors.dingtalk.client.UserMessage;
+
+// Turns an exchange into one client call. A send's SentMessage becomes the body and its
+// processQueryKey a header; a reply leaves the message as it was.
+final class DingTalkProducer extends DefaultProducer {
+
+	private final DingTalkOperation operation;
+
+	private final DingTalkClient client;
+
+	DingTalkProducer(DingTalkEndpoint endpoint, DingTalkOperation operation, DingTalkClient client) {
+		super(endpoint);
+		this.operation = operation;
+		this.client = client;
+	}
+
+	@Override
+	public void process(Exchange exchange) throws InvalidPayloadException {
+		Message in = exchange.getIn();
+		switch (this.operation) {
+			case SEND_GROUP -> sent(exchange, this.client.sendToGroup(in.getMandatoryBody(GroupMessage.class)));
+			case SEND_USERS -> sent(exchange, this.client.sendToUsers(in.getMandatoryBody(UserMessage.class)));
+			case REPLY -> this.client.replyInSession(in.getMandatoryBody(SessionReply.class));
+		}
+	}
+
+	private static void sent(Exchange exchange, SentMessage sent) {
+		exchange.getMessage().setBody(sent);
+		exchange.getMessage().setHeader(DingTalkConstants.PROCESS_QUERY_KEY, sent.processQueryKey());
+	}
+
+}

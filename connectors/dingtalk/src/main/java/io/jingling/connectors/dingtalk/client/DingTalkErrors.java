@@ -1,0 +1,89 @@
+package io.jingling.connectors.dingtalk.client;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.jingling.connectors.dingtalk.ConnectorException;
+import io.jingling.connectors.dingtalk.PermanentConnectorException;
+import io.jingling.connectors.dingtalk.ThrottledConnectorException;
+import io.jingling.connectors.dingtalk.TransientConnectorException;
+
+// Classifies DingTalk answers. The v1.0 API answers an HTTP error status with a string code;
+// webhooks answer HTTP 200 with a numeric errcode, passed here as its decimal string.
+// API throttling: https://open.dingtalk.com/document/development/how-to-process-api-throttling-on-the-dingtalk-server
+// Webhook robot errcodes: https://open.dingtalk.com/document/orgapp/custom-robots-send-group-messages
+final class DingTalkErrors {
+
+	static final String PLATFORM = "dingtalk";
+
+	// A robot that sends too fast is blocked for 10 minutes; retrying sooner only extends
+	// the block.
+	static final Duration ROBOT_BLOCK = Duration.ofMinutes(10);
+
+	// QPS limits are per second; the platform's own advice is to sleep about a second.
+	static final Duration QPS_BACKOFF = Duration.ofSeconds(1);
+
+	private static final Set<String> ROBOT_THROTTLED = Set.of("410100", "130101", "660026");
+
+	private static final Set<String> WEBHOOK_PERMANENT = Set.of("310000", "300001", "300005", "400013", "400102",
+			"400106", "430101", "430102", "430103", "430104", "460101", "43004");
+
+	private DingTalkErrors() {
+	}
+
+	enum Kind {
+
+		// A retry may help: busy, unreachable, server error.
+		TRANSIENT,
+		// A retry helps after backoff(code).
+		THROTTLED,
+		// No retry will help: bad request, bad configuration, robot gone.
+		PERMANENT,
+		// The access token was rejected: drop it, refresh once, retry once.
+		AUTH
+
+	}
+
+	static Kind classify(int httpStatus, String code) {
+		String c = (code != null) ? code : "";
+		if (httpStatus == 401 || c.equals("InvalidAuthentication") || c.startsWith("AuthenticationFailed")) {
+			return Kind.AUTH;
+		}
+		if (httpStatus == 429 || ROBOT_THROTTLED.contains(c) || c.startsWith("Forbidden.AccessDenied.Qps")) {
+			return Kind.THROTTLED;
+		}
+		if (c.startsWith("invalidParameter") || c.startsWith("invalid.") || c.equals("resource.unavailable")
+				|| c.equals("bot.stopped") || WEBHOOK_PERMANENT.contains(c)) {
+			return Kind.PERMANENT;
+		}
+		if (httpStatus >= 500 || c.equals("-1") || c.equals("system.error")) {
+			return Kind.TRANSIENT;
+		}
+		return Kind.PERMANENT;
+	}
+
+	static Duration backoff(String code) {
+		return ROBOT_THROTTLED.contains(code) ? ROBOT_BLOCK : QPS_BACKOFF;
+	}
+
+	// The exception for an answer. Kind.AUTH becomes transient: by the time a caller sees
+	// it the
+	// client has already refreshed once, and the next attempt starts with a fresh token.
+	static ConnectorException exception(String operation, int httpStatus, String code, String requestId) {
+		String message = "DingTalk " + operation + " failed with " + code + " (HTTP " + httpStatus
+				+ ((requestId != null) ? ", request " + requestId : "") + ").";
+		return switch (classify(httpStatus, code)) {
+			case THROTTLED -> new ThrottledConnectorException(PLATFORM, code, message, backoff(code));
+			case PERMANENT -> new PermanentConnectorException(PLATFORM, code, message);
+			case TRANSIENT -> new TransientConnectorException(PLATFORM, code, message);
+			case AUTH -> new TokenRejectedException(code, message);
+		};
+	}
+
+	// The platform never answered: connection refused, reset or timed out.
+	static TransientConnectorException unreachable(String operation, Throwable cause) {
+		return new TransientConnectorException(PLATFORM, "io",
+				"DingTalk " + operation + " failed: no answer (" + cause.getClass().getSimpleName() + ").", cause);
+	}
+
+}
