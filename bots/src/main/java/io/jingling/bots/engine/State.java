@@ -1,0 +1,40 @@
+package io.jingling.bots.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the engine may read about the world. The routes module implements it over the
+ * database; the engine only reads.
+ */
+public interface State {
+
+	Optional<Group> group(String openConversationId);
+
+	Optional<Group> groupNamed(String name);
+
+	Optional<Officer> officer(String userId);
+
+	/**
+	 * Officers whose display name is exactly {@code name}; more than one when names
+	 * repeat.
+	 */
+	List<Officer> officersNamed(String name);
+
+	/** The six circles, in their configured order. */
+	List<Circle> circles();
+
+	/**
+	 * A one-line Chinese status of an order, assist request or tip, by its code, if
+	 * known.
+	 */
+	Optional<String> statusOf(String code);
+
+	/**
+	 * How long an assist request collects tips unless said otherwise (configured, 72
+	 * hours by default).
+	 */
+	Duration assistValidity();
+
+}

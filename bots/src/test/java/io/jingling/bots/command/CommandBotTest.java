@@ -1,0 +1,254 @@
+package io.jingling.bots.command;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.jingling.bots.CapturedLogs;
+import io.jingling.bots.DemoBureau;
+import io.jingling.bots.engine.Action;
+import io.jingling.bots.engine.Officer;
+import io.jingling.bots.engine.OpenAssistRequest;
+import io.jingling.bots.engine.OrderTarget;
+import io.jingling.bots.engine.PostOrder;
+import io.jingling.bots.engine.Reply;
+import io.jingling.bots.engine.RobotMessageReceived;
+
+import static io.jingling.bots.DemoBureau.COMMAND_GROUP;
+import static io.jingling.bots.DemoBureau.DISPATCHER;
+import static io.jingling.bots.DemoBureau.DUTY_GROUP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandBotTest {
+
+	private final DemoBureau bureau = new DemoBureau();
+
+	private final CommandBot bot = new CommandBot(DemoBureau.CLOCK, DemoBureau.ZONE);
+
+	private List<Action> fromDispatcher(String text, String... atUserIds) {
+		return this.bot.handle(DemoBureau.inGroup(COMMAND_GROUP, DISPATCHER, text, atUserIds), this.bureau);
+	}
+
+	private static String replyText(List<Action> actions) {
+		assertThat(actions).singleElement().isInstanceOf(Reply.class);
+		return ((Reply) actions.get(0)).text();
+	}
+
+	@Test
+	void answersHelpWithEveryCommandAndAnExample() {
+		assertThat(replyText(fromDispatcher("帮助"))).isEqualTo(Texts.HELP)
+			.contains("警令 全体", "协查 交通、房屋", "状态 XC-20261130-007");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "   ", "你好", "发布协查 XC-20261130-007 寻找灰色面包车", "@警铃", "help" })
+	void answersUnknownOrEmptyTextWithAHelpLine(String text) {
+		assertThat(replyText(fromDispatcher(text))).isEqualTo(Texts.UNKNOWN);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { " 帮助", "@警铃 帮助", "@警铃帮助", "  @警铃 @值班 帮助", "\u3000@警铃\u3000帮助" })
+	void dropsLeadingSpacesAndMentionsOfTheRobot(String text) {
+		assertThat(replyText(fromDispatcher(text))).isEqualTo(Texts.HELP);
+	}
+
+	@Test
+	void answersAReplyWhenTheStateFailsInsteadOfThrowing() {
+		DemoBureau broken = new DemoBureau() {
+			@Override
+			public Optional<Officer> officer(String userId) {
+				throw new IllegalStateException("database down");
+			}
+		};
+		RobotMessageReceived message = DemoBureau.inGroup(COMMAND_GROUP, DISPATCHER, "警令 全体 集合");
+		assertThat(this.bot.handle(message, broken)).containsExactly(new Reply(Texts.FAILED));
+	}
+
+	@Test
+	void logsIdsAndOutcomesButNeverTheMessageText() {
+		DemoBureau broken = new DemoBureau() {
+			@Override
+			public Optional<String> statusOf(String code) {
+				throw new IllegalStateException("database down");
+			}
+		};
+		try (CapturedLogs logs = new CapturedLogs()) {
+			fromDispatcher("协查 交通 寻找灰色面包车 浙A12345");
+			fromDispatcher("灰色面包车在哪");
+			this.bot.handle(DemoBureau.inGroup(COMMAND_GROUP, DISPATCHER, "状态 XC-20261129-007 灰色面包车"), broken);
+			assertThat(logs.text())
+				.contains("command.handle ASSIST", "OpenAssistRequest", "command.handle unknown",
+						"command.handle failed", "IllegalStateException")
+				.doesNotContain("灰色面包车", "浙A12345");
+		}
+	}
+
+	@Nested
+	class Orders {
+
+		@Test
+		void postsToEveryone() {
+			assertThat(fromDispatcher("警令 全体 今晚 20:00 全员到岗"))
+				.containsExactly(new PostOrder(new OrderTarget.ToEveryone(), "今晚 20:00 全员到岗", DISPATCHER));
+		}
+
+		@Test
+		void postsToAGroupByName() {
+			assertThat(fromDispatcher("@警铃 警令 城东派出所值班群 14:00 前到城东卡点集合")).containsExactly(
+					new PostOrder(new OrderTarget.ToGroup(DUTY_GROUP, "城东派出所值班群"), "14:00 前到城东卡点集合", DISPATCHER));
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "张三、李四", "张三，李四", "张三,李四", "张三、李四、张三" })
+		void postsToOfficersByName(String names) {
+			assertThat(fromDispatcher("警令 " + names + " 带执法记录仪到所里")).containsExactly(new PostOrder(
+					new OrderTarget.ToOfficers(List.of("officer001", "officer002")), "带执法记录仪到所里", DISPATCHER));
+		}
+
+		@Test
+		void keepsTheContentAsWrittenAcrossLines() {
+			assertThat(fromDispatcher("警令 张三 第一行\n第二行")).containsExactly(
+					new PostOrder(new OrderTarget.ToOfficers(List.of("officer001")), "第一行\n第二行", DISPATCHER));
+		}
+
+		@Test
+		void namesTheOfficersItCannotFind() {
+			assertThat(replyText(fromDispatcher("警令 张三、钱七、孙八 集合"))).startsWith("找不到「钱七、孙八」")
+				.contains("用法：警令 <对象> <内容>");
+		}
+
+		@Test
+		void refusesAnAmbiguousName() {
+			assertThat(replyText(fromDispatcher("警令 王五 集合"))).startsWith("「王五」有 2 位同名民警");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "警令", "警令 全体", "警令 全体   " })
+		void asksForWhatIsMissing(String text) {
+			assertThat(replyText(fromDispatcher(text))).contains("用法：警令 <对象> <内容>");
+		}
+
+	}
+
+	@Nested
+	class AssistRequests {
+
+		private static OpenAssistRequest request(List<String> circleIds, String content, String caseOfficer) {
+			return new OpenAssistRequest(circleIds, content, caseOfficer, Duration.ofHours(72), DISPATCHER);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "协查 transport,rental 寻找灰色面包车", "协查 交通、房屋 寻找灰色面包车", "协查 交通 房屋 寻找灰色面包车",
+				"协查 交通运输圈，房屋出租圈 寻找灰色面包车", "协查 rental、Transport、交通 寻找灰色面包车", "协查交通、房屋\u3000寻找灰色面包车" })
+		void parsesCirclesByIdNameOrAliasWithAnySeparator(String text) {
+			assertThat(fromDispatcher(text))
+				.containsExactly(request(List.of("transport", "rental"), "寻找灰色面包车", DISPATCHER));
+		}
+
+		@Test
+		void sendsToAllCircles() {
+			assertThat(fromDispatcher("协查 全部 寻找走失老人，男，70 岁，穿蓝色外套"))
+				.containsExactly(request(DemoBureau.circleIds(), "寻找走失老人，男，70 岁，穿蓝色外套", DISPATCHER));
+		}
+
+		@Test
+		void takesTheContentFromTheFirstWordThatIsNoCircle() {
+			assertThat(fromDispatcher("协查 交通 交通事故逃逸车辆 白色轿车 交通"))
+				.containsExactly(request(List.of("transport"), "交通事故逃逸车辆 白色轿车 交通", DISPATCHER));
+		}
+
+		@Test
+		void makesTheFirstMentionedOfficerTheCaseOfficer() {
+			assertThat(fromDispatcher("协查 @某群友 交通 寻找灰色面包车 @张三 @李四", "someoneElse", "officer001", "officer002"))
+				.containsExactly(request(List.of("transport"), "寻找灰色面包车", "officer001"));
+		}
+
+		@Test
+		void removesMentionsButNotAddressesFromTheContent() {
+			assertThat(fromDispatcher("协查 房屋 @张三 线索发 tips@example.com 寻找租客", "officer001"))
+				.containsExactly(request(List.of("rental"), "线索发 tips@example.com 寻找租客", "officer001"));
+		}
+
+		@Test
+		void makesTheSenderTheCaseOfficerWhenNobodyKnownIsMentioned() {
+			assertThat(fromDispatcher("协查 交通 寻找灰色面包车", "stranger"))
+				.containsExactly(request(List.of("transport"), "寻找灰色面包车", DISPATCHER));
+		}
+
+		@Test
+		void listsTheCirclesWhenNoneIsNamed() {
+			assertThat(replyText(fromDispatcher("协查 寻找灰色面包车"))).startsWith("请写明发往哪些圈子：交通运输圈、旅馆网吧娱乐餐饮圈")
+				.contains("或「全部」", "用法：协查 <圈子> <内容>");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "协查 交通、房屋", "协查 全部 @张三", "协查" })
+		void asksForWhatIsMissing(String text) {
+			assertThat(replyText(fromDispatcher(text))).contains("用法：协查 <圈子> <内容>");
+		}
+
+	}
+
+	@Nested
+	class Dispatchers {
+
+		@ParameterizedTest
+		@ValueSource(strings = { "警令 全体 集合", "协查 全部 寻找灰色面包车" })
+		void onlyDispatchersPostOrdersAndAssistRequests(String text) {
+			for (String sender : List.of("officer001", "stranger", "")) {
+				RobotMessageReceived message = DemoBureau.inGroup(COMMAND_GROUP, sender, text);
+				assertThat(CommandBotTest.this.bot.handle(message, CommandBotTest.this.bureau))
+					.containsExactly(new Reply("抱歉，只有指挥中心调度员可以发布警令和协查。"));
+			}
+		}
+
+		@Test
+		void anyoneMayAskForHelpAndStatus() {
+			RobotMessageReceived message = DemoBureau.inGroup(COMMAND_GROUP, "officer001", "状态 JL-20261130-001");
+			assertThat(replyText(CommandBotTest.this.bot.handle(message, CommandBotTest.this.bureau)))
+				.isEqualTo("警令 JL-20261130-001：31 人中已读 29 人，未读 2 人");
+		}
+
+	}
+
+	@Nested
+	class Status {
+
+		@ParameterizedTest
+		@ValueSource(strings = { "状态 XC-20261129-007", "状态xc-20261129-007", "状态 XC-20261129-007 怎么样了" })
+		void answersTheStatusOfAKnownCode(String text) {
+			assertThat(replyText(fromDispatcher(text)))
+				.isEqualTo("协查 XC-20261129-007：已发往 2 个圈子，收到线索 3 条，有效至 12月2日 09:30");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "JL-20261130-002", "XS-20261130-0001" })
+		void saysWhenAWellFormedCodeIsUnknown(String code) {
+			assertThat(replyText(fromDispatcher("状态 " + code))).isEqualTo("未找到编号 " + code + "。");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "JL-2026113-001", "XC-20261130-07", "XS-20261130-001", "AB-20261130-001", "协查" })
+		void explainsTheCodeFormat(String code) {
+			assertThat(replyText(fromDispatcher("状态 " + code))).startsWith("编号格式不对：警令如 JL-20261130-001");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "JL-20261131-001", "XC-20261301-001", "JL-20261201-001" })
+		void refusesImpossibleOrFutureDates(String code) {
+			assertThat(replyText(fromDispatcher("状态 " + code))).isEqualTo("编号 " + code + " 的日期不对，请核对后再查。");
+		}
+
+		@Test
+		void asksForTheCode() {
+			assertThat(replyText(fromDispatcher("状态"))).startsWith("请写明要查的编号。");
+		}
+
+	}
+
+}
