@@ -1,0 +1,16 @@
+package io.jingling;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The Jingling hub: DingTalk and WeChat channels joined to one rules engine. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class JinglingApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(JinglingApplication.class, args);
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.jingling.dingtalk;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+import io.jingling.connectors.dingtalk.DingTalkComponent;
+import io.jingling.connectors.dingtalk.callback.RobotCallbackVerifier;
+import io.jingling.connectors.dingtalk.client.DingTalkClient;
+import io.jingling.connectors.dingtalk.client.DingTalkSettings;
+import io.jingling.connectors.dingtalk.client.SdkDingTalkClient;
+import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Builds the DingTalk client, the Camel {@code dingtalk:} component and the callback
+ * verifier. A URL key set in any configuration source is used as it is; a key left at its
+ * default is pointed at the sandbox simulator when one runs.
+ */
+@Configuration(proxyBeanMethods = false)
+class DingTalkWiring {
+
+	private static final Logger log = LoggerFactory.getLogger(DingTalkWiring.class);
+
+	@Bean
+	DingTalkSettings dingTalkSettings(DingTalkProperties properties, Environment environment,
+			ObjectProvider<DingTalkSimulator> simulator) {
+		Optional<URI> sandbox = Optional.ofNullable(simulator.getIfAvailable()).map(DingTalkSimulator::baseUrl);
+		URI apiUrl = effective(environment, "jingling.dingtalk.api-url", properties.apiUrl(), sandbox);
+		URI oapiUrl = effective(environment, "jingling.dingtalk.oapi-url", properties.oapiUrl(), sandbox);
+		log.info("dingtalk.endpoints resolved api={} oapi={}", hostOf(apiUrl), hostOf(oapiUrl));
+		return new DingTalkSettings(apiUrl, oapiUrl, properties.appKey(), properties.appSecret(),
+				properties.robotCode(), properties.timeout());
+	}
+
+	private static URI effective(Environment environment, String key, URI configured, Optional<URI> sandbox) {
+		return environment.containsProperty(key) ? configured : sandbox.orElse(configured);
+	}
+
+	private static String hostOf(URI uri) {
+		return uri.getScheme() + "://" + uri.getAuthority();
+	}
+
+	@Bean
+	DingTalkClient dingTalkClient(DingTalkSettings settings, Clock clock) {
+		return new SdkDingTalkClient(settings, clock);
+	}
+
+	@Bean("dingtalk")
+	DingTalkComponent dingTalkComponent(DingTalkClient client) {
+		DingTalkComponent component = new DingTalkComponent();
+		component.setClient(client);
+		return component;
+	}
+
+	@Bean
+	RobotCallbackVerifier robotCallbackVerifier(DingTalkProperties properties, Clock clock) {
+		return new RobotCallbackVerifier(properties.appSecret(), clock);
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.jingling.directory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.jingling.bots.engine.Circle;
+import io.jingling.bots.engine.Group;
+import io.jingling.bots.engine.Officer;
+
+/**
+ * An immutable snapshot of the bureau's directory. Small (hundreds of rows), read on
+ * every event, so it lives in memory and is replaced whole when the directory is
+ * reloaded.
+ */
+public record Directory(Map<String, Officer> officers, Map<String, Group> groups, Map<String, Set<String>> members,
+		List<Circle> circles) {
+
+	static final Directory EMPTY = new Directory(Map.of(), Map.of(), Map.of(), List.of());
+
+	static Directory of(List<Officer> officers, List<Group> groups, Map<String, Set<String>> members,
+			List<Circle> circles) {
+		return new Directory(
+				officers.stream().collect(Collectors.toUnmodifiableMap(Officer::userId, Function.identity())),
+				groups.stream().collect(Collectors.toUnmodifiableMap(Group::openConversationId, Function.identity())),
+				Map.copyOf(members), List.copyOf(circles));
+	}
+
+	public Optional<Officer> officer(String userId) {
+		return Optional.ofNullable(userId).map(officers::get);
+	}
+
+	public Optional<Group> group(String openConversationId) {
+		return Optional.ofNullable(openConversationId).map(groups::get);
+	}
+
+	public Optional<Group> groupNamed(String name) {
+		return groups.values().stream().filter((group) -> group.name().equals(name)).findFirst();
+	}
+
+	public List<Officer> officersNamed(String name) {
+		return officers.values().stream().filter((officer) -> officer.name().equals(name)).toList();
+	}
+
+	/** Members of a group as known to the directory. */
+	public Set<String> membersOf(String openConversationId) {
+		return members.getOrDefault(openConversationId, Set.of());
+	}
+
+	public String nameOf(String userId) {
+		return officer(userId).map(Officer::name).orElse(userId);
+	}
+
+}

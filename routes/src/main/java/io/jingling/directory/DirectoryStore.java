@@ -1,0 +1,140 @@
+package io.jingling.directory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.jingling.bots.engine.Circle;
+import io.jingling.bots.engine.Group;
+import io.jingling.bots.engine.Officer;
+import io.jingling.support.HubProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the bureau file into the database and keeps the in-memory snapshot the engine
+ * reads.
+ */
+@Component
+public class DirectoryStore implements InitializingBean {
+
+	private static final Logger log = LoggerFactory.getLogger(DirectoryStore.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final HubProperties hub;
+
+	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+	private volatile Directory current = Directory.EMPTY;
+
+	DirectoryStore(JdbcTemplate jdbc, TransactionTemplate transaction, HubProperties hub) {
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.hub = hub;
+	}
+
+	public Directory current() {
+		return current;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		load();
+	}
+
+	/**
+	 * Replaces the stored directory with the bureau file's content and refreshes the
+	 * snapshot.
+	 */
+	public void load() {
+		Path file = hub.resolve(hub.bureauFile());
+		BureauFile bureau = read(file);
+		transaction.executeWithoutResult((status) -> replace(bureau));
+		current = readBack();
+		log.info("directory.load done file={} officers={} groups={} circles={}", file.getFileName(),
+				current.officers().size(), current.groups().size(), current.circles().size());
+	}
+
+	private BureauFile read(Path file) {
+		if (!Files.isReadable(file)) {
+			throw new IllegalStateException("Bureau file " + file
+					+ " is missing: set jingling.bureau-file (relative to jingling.home) to the bureau's directory");
+		}
+		try {
+			return yaml.readValue(file.toFile(), BureauFile.class);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Bureau file " + file + " cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	private void replace(BureauFile bureau) {
+		jdbc.update("DELETE FROM group_member");
+		jdbc.update("DELETE FROM dingtalk_group");
+		jdbc.update("DELETE FROM officer");
+		jdbc.update("DELETE FROM circle");
+		jdbc.batchUpdate("INSERT INTO officer (user_id, name, unit, roles) VALUES (?, ?, ?, ?)",
+				bureau.officers()
+					.stream()
+					.map((o) -> new Object[] { o.userId(), o.name(), o.unit(), String.join(",", roles(o)) })
+					.toList());
+		jdbc.batchUpdate("INSERT INTO dingtalk_group (open_conversation_id, name, channel) VALUES (?, ?, ?)",
+				bureau.groups()
+					.stream()
+					.map((g) -> new Object[] { g.openConversationId(), g.name(), g.channel() })
+					.toList());
+		List<Object[]> members = new ArrayList<>();
+		bureau.groups()
+			.forEach((g) -> g.members().forEach((m) -> members.add(new Object[] { g.openConversationId(), m })));
+		jdbc.batchUpdate("INSERT INTO group_member (open_conversation_id, user_id) VALUES (?, ?)", members);
+		List<Object[]> circles = new ArrayList<>();
+		for (int i = 0; i < bureau.circles().size(); i++) {
+			BureauFile.CircleEntry c = bureau.circles().get(i);
+			circles.add(new Object[] { c.id(), c.name(), String.join(",", c.aliases()), i });
+		}
+		jdbc.batchUpdate("INSERT INTO circle (id, name, aliases, position) VALUES (?, ?, ?, ?)", circles);
+	}
+
+	private static List<String> roles(BureauFile.OfficerEntry officer) {
+		return (officer.roles() != null) ? officer.roles() : List.of();
+	}
+
+	private Directory readBack() {
+		List<Officer> officers = jdbc.query("SELECT user_id, name, unit, roles FROM officer",
+				(rs, i) -> new Officer(rs.getString(1), rs.getString(2), rs.getString(3), split(rs.getString(4))));
+		List<Group> groups = jdbc.query("SELECT open_conversation_id, name, channel FROM dingtalk_group",
+				(rs, i) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3)));
+		Map<String, Set<String>> members = new LinkedHashMap<>();
+		jdbc.query("SELECT open_conversation_id, user_id FROM group_member",
+				(RowCallbackHandler) (rs) -> members.computeIfAbsent(rs.getString(1), (k) -> new HashSet<>())
+					.add(rs.getString(2)));
+		members.replaceAll((k, v) -> Set.copyOf(v));
+		List<Circle> circles = jdbc.query("SELECT id, name, aliases FROM circle ORDER BY position",
+				(rs, i) -> new Circle(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split(","))));
+		return Directory.of(officers, groups, members, circles);
+	}
+
+	private static Set<String> split(String joined) {
+		return joined.isBlank() ? Set.of() : Set.of(joined.split(","));
+	}
+
+}

@@ -1,0 +1,9 @@
+package io.jingling.inbound;
+
+import io.jingling.bots.engine.RobotMessageReceived;
+
+/**
+ * A robot message as stored in the inbox: the engine's event and how to answer it.
+ */
+public record InboundMessage(String platformMessageId, RobotMessageReceived event, ReplyChannel reply) {
+}

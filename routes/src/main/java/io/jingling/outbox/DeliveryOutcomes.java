@@ -1,0 +1,133 @@
+package io.jingling.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import io.jingling.connectors.dingtalk.ConnectorException;
+import io.jingling.connectors.dingtalk.PermanentConnectorException;
+import io.jingling.connectors.dingtalk.ThrottledConnectorException;
+import io.jingling.connectors.dingtalk.client.SentMessage;
+import io.jingling.dingtalk.DingTalkProperties;
+import io.jingling.support.JinglingHeaders;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records what became of a delivery. A row counts as sent only once the platform's id is
+ * recorded; transient failures come back with backoff, permanent ones and exhausted
+ * retries go to the dead-letter table.
+ */
+@Component
+class DeliveryOutcomes {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryOutcomes.class);
+
+	private static final Duration FLOW_CONTROL_DELAY = Duration.ofMinutes(1);
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	private final Pacer pacer;
+
+	private final OutboxProperties properties;
+
+	private final Duration throttleBackoff;
+
+	DeliveryOutcomes(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, Pacer pacer,
+			OutboxProperties properties, DingTalkProperties dingTalk) {
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.clock = clock;
+		this.pacer = pacer;
+		this.properties = properties;
+		this.throttleBackoff = dingTalk.throttleBackoff();
+	}
+
+	public void sent(@Header(JinglingHeaders.OUTBOX_IDS) List<Long> ids, @Body Object result) {
+		Instant now = clock.instant();
+		String reference = (result instanceof SentMessage sent) ? sent.processQueryKey() : null;
+		Set<String> flowControlled = (result instanceof SentMessage sent) ? Set.copyOf(sent.flowControlledUserIds())
+				: Set.of();
+		Set<String> invalid = (result instanceof SentMessage sent) ? Set.copyOf(sent.invalidUserIds()) : Set.of();
+		transaction.executeWithoutResult((status) -> {
+			for (long id : ids) {
+				String recipient = jdbc.queryForObject("SELECT recipient FROM outbox WHERE id = ?", String.class, id);
+				if (flowControlled.contains(recipient)) {
+					retryAt(id, now.plus(FLOW_CONTROL_DELAY), "flow-controlled");
+				}
+				else if (invalid.contains(recipient)) {
+					dead(id, "invalidStaffId", "DingTalk refused the recipient as invalid", now);
+				}
+				else {
+					jdbc.update("UPDATE outbox SET status = 'SENT', sent_at = ?, platform_ref = ? WHERE id = ?",
+							Timestamp.from(now), reference, id);
+				}
+			}
+		});
+		log.info("outbox.deliver sent rows={} flowControlled={} invalid={}", ids.size(), flowControlled.size(),
+				invalid.size());
+	}
+
+	public void failed(@Header(JinglingHeaders.OUTBOX_IDS) List<Long> ids,
+			@ExchangeProperty("CamelExceptionCaught") ConnectorException failure,
+			@ExchangeProperty(OutboxDeliveryRoutes.PACING_KEYS) List<String> pacingKeys) {
+		Instant now = clock.instant();
+		transaction.executeWithoutResult((status) -> {
+			for (long id : ids) {
+				if (failure instanceof ThrottledConnectorException throttled) {
+					Duration backoff = max(throttled.backoff(), throttleBackoff);
+					pacer.block(pacingKeys, now.plus(backoff));
+					jdbc.update("UPDATE outbox SET attempts = attempts - 1 WHERE id = ?", id);
+					retryAt(id, now.plus(backoff), failure.code());
+				}
+				else if (failure instanceof PermanentConnectorException || attempts(id) >= properties.maxAttempts()) {
+					dead(id, failure.code(), failure.getMessage(), now);
+				}
+				else {
+					retryAt(id, now.plus(properties.retryDelay(attempts(id))), failure.code());
+				}
+			}
+		});
+		log.warn("outbox.deliver failed rows={} kind={} code={}", ids.size(), failure.getClass().getSimpleName(),
+				failure.code());
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	private int attempts(long id) {
+		return jdbc.queryForObject("SELECT attempts FROM outbox WHERE id = ?", Integer.class, id);
+	}
+
+	private void retryAt(long id, Instant at, String error) {
+		jdbc.update("UPDATE outbox SET status = 'NEW', next_attempt_at = ?, last_error = ? WHERE id = ?",
+				Timestamp.from(at), error, id);
+	}
+
+	void dead(long id, String code, String reason, Instant now) {
+		jdbc.update("UPDATE outbox SET status = 'DEAD', last_error = ? WHERE id = ?", code, id);
+		jdbc.update("INSERT INTO dead_letter (outbox_id, code, reason, created_at) VALUES (?, ?, ?, ?)", id, code,
+				truncate(reason), Timestamp.from(now));
+		log.warn("outbox.dead-letter added outboxId={} code={}", id, code);
+	}
+
+	private static String truncate(String text) {
+		return (text == null) ? "" : (text.length() <= 500) ? text : text.substring(0, 500);
+	}
+
+}

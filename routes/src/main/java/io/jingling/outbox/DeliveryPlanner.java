@@ -1,0 +1,157 @@
+package io.jingling.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jingling.bots.engine.ConversationType;
+import io.jingling.connectors.dingtalk.client.GroupMessage;
+import io.jingling.connectors.dingtalk.client.SessionReply;
+import io.jingling.connectors.dingtalk.client.UserMessage;
+import io.jingling.inbound.ReplyChannel;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns due rows into platform calls: claims them (so no other pass or node sends them
+ * too), batches one-to-one rows of an action 20 users a call, and defers what pacing does
+ * not allow yet.
+ */
+@Component
+class DeliveryPlanner {
+
+	static final String ROBOT_KEY = "robot";
+
+	private static final int USERS_PER_CALL = 20;
+
+	/**
+	 * Leave a session webhook this long before it expires: the call itself takes time.
+	 */
+	private static final Duration SESSION_MARGIN = Duration.ofSeconds(30);
+
+	private final JdbcTemplate jdbc;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	private final Pacer pacer;
+
+	private final OutboxProperties properties;
+
+	DeliveryPlanner(JdbcTemplate jdbc, ObjectMapper json, Clock clock, Pacer pacer, OutboxProperties properties) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+		this.pacer = pacer;
+		this.properties = properties;
+	}
+
+	/** Claims the due rows pacing allows now; returns one delivery per platform call. */
+	public List<Delivery> claimDue() {
+		Instant now = clock.instant();
+		List<OutboxRow> due = jdbc.query(
+				"SELECT id, action_key, operation, pacing_group, payload FROM outbox WHERE status = 'NEW'"
+						+ " AND next_attempt_at <= ? ORDER BY id FETCH FIRST " + properties.batchSize() + " ROWS ONLY",
+				(rs, i) -> new OutboxRow(rs.getLong(1), rs.getString(2), Operation.valueOf(rs.getString(3)),
+						rs.getString(4), read(rs.getString(5))),
+				Timestamp.from(now));
+		List<Delivery> deliveries = new ArrayList<>();
+		for (List<OutboxRow> call : calls(due)) {
+			List<String> keys = (call.get(0).pacingGroup() == null) ? List.of(ROBOT_KEY)
+					: List.of(ROBOT_KEY, "group:" + call.get(0).pacingGroup());
+			Instant allowedAt = pacer.reserve(keys, now);
+			if (allowedAt.isAfter(now)) {
+				defer(call, allowedAt);
+				continue;
+			}
+			List<OutboxRow> claimed = claim(call, now);
+			if (!claimed.isEmpty()) {
+				deliveries.add(toDelivery(claimed, keys, now));
+			}
+		}
+		return deliveries;
+	}
+
+	private static List<List<OutboxRow>> calls(List<OutboxRow> due) {
+		List<List<OutboxRow>> calls = new ArrayList<>();
+		Map<String, List<OutboxRow>> users = new LinkedHashMap<>();
+		for (OutboxRow row : due) {
+			if (row.operation() == Operation.USERS) {
+				users.computeIfAbsent(row.actionKey(), (k) -> new ArrayList<>()).add(row);
+			}
+			else {
+				calls.add(List.of(row));
+			}
+		}
+		users.values().forEach((rows) -> {
+			for (int from = 0; from < rows.size(); from += USERS_PER_CALL) {
+				calls.add(rows.subList(from, Math.min(from + USERS_PER_CALL, rows.size())));
+			}
+		});
+		return calls;
+	}
+
+	private void defer(List<OutboxRow> rows, Instant until) {
+		jdbc.batchUpdate("UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND status = 'NEW'",
+				rows.stream().map((row) -> new Object[] { Timestamp.from(until), row.id() }).toList());
+	}
+
+	private List<OutboxRow> claim(List<OutboxRow> rows, Instant now) {
+		List<OutboxRow> claimed = new ArrayList<>();
+		for (OutboxRow row : rows) {
+			int updated = jdbc.update("UPDATE outbox SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1"
+					+ " WHERE id = ? AND status = 'NEW'", Timestamp.from(now), row.id());
+			if (updated == 1) {
+				claimed.add(row);
+			}
+		}
+		return claimed;
+	}
+
+	private static Delivery toDelivery(List<OutboxRow> rows, List<String> keys, Instant now) {
+		List<Long> ids = rows.stream().map(OutboxRow::id).toList();
+		OutboxPayload first = rows.get(0).payload();
+		return switch (rows.get(0).operation()) {
+			case GROUP ->
+				new Delivery(ids, "send-group", new GroupMessage(first.openConversationId(), first.content()), keys);
+			case USERS -> new Delivery(ids, "send-users",
+					new UserMessage(rows.stream().map((row) -> row.payload().userId()).toList(), first.content()),
+					keys);
+			case REPLY -> reply(ids, first, keys, now);
+		};
+	}
+
+	private static Delivery reply(List<Long> ids, OutboxPayload payload, List<String> keys, Instant now) {
+		ReplyChannel channel = payload.reply();
+		boolean sessionValid = channel.sessionWebhook() != null && channel.sessionExpiresAt() != null
+				&& channel.sessionExpiresAt().minus(SESSION_MARGIN).isAfter(now);
+		if (sessionValid) {
+			return new Delivery(ids, "reply", new SessionReply(channel.sessionWebhook(), payload.content(), List.of()),
+					keys);
+		}
+		if (channel.conversationType() == ConversationType.GROUP) {
+			return new Delivery(ids, "send-group", new GroupMessage(channel.conversationId(), payload.content()), keys);
+		}
+		return new Delivery(ids, "send-users", new UserMessage(List.of(channel.senderUserId()), payload.content()),
+				keys);
+	}
+
+	private OutboxPayload read(String payload) {
+		try {
+			return json.readValue(payload, OutboxPayload.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("outbox payload cannot be read", ex);
+		}
+	}
+
+}

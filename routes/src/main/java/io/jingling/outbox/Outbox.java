@@ -1,0 +1,85 @@
+package io.jingling.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jingling.bots.engine.ConversationType;
+import io.jingling.connectors.dingtalk.client.MessageContent;
+import io.jingling.inbound.ReplyChannel;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes outbox rows. Called inside the transaction of the state change that causes the
+ * send, so a send exists exactly when its cause does.
+ */
+@Component
+public class Outbox {
+
+	private final JdbcTemplate jdbc;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	Outbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** An answer in the conversation a message came from. */
+	public void reply(String actionKey, ReplyChannel channel, MessageContent content) {
+		String pacing = (channel.conversationType() == ConversationType.GROUP) ? channel.conversationId() : null;
+		insert(actionKey, channel.conversationId(), Operation.REPLY, pacing,
+				new OutboxPayload(content, null, null, channel));
+	}
+
+	/** A robot message to a group. */
+	public void toGroup(String actionKey, String openConversationId, MessageContent content) {
+		insert(actionKey, openConversationId, Operation.GROUP, openConversationId,
+				new OutboxPayload(content, openConversationId, null, null));
+	}
+
+	/** A robot one-to-one message to each officer: one row per recipient. */
+	public void toUsers(String actionKey, List<String> userIds, MessageContent content) {
+		userIds.stream()
+			.distinct()
+			.forEach((userId) -> insert(actionKey, userId, Operation.USERS, null,
+					new OutboxPayload(content, null, userId, null)));
+	}
+
+	/** Rows per status for one action, e.g. {SENT=3, NEW=2}. */
+	public Map<String, Integer> statusOf(String actionKey) {
+		Map<String, Integer> counts = new TreeMap<>();
+		jdbc.query("SELECT status, COUNT(*) FROM outbox WHERE action_key = ? GROUP BY status",
+				(RowCallbackHandler) (rs) -> counts.put(rs.getString(1), rs.getInt(2)), actionKey);
+		return counts;
+	}
+
+	private void insert(String actionKey, String recipient, Operation operation, String pacingGroup,
+			OutboxPayload payload) {
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.update(
+				"INSERT INTO outbox (action_key, recipient, operation, pacing_group, payload, status, created_at,"
+						+ " next_attempt_at) VALUES (?, ?, ?, ?, ?, 'NEW', ?, ?)",
+				actionKey, recipient, operation.name(), pacingGroup, write(payload), now, now);
+	}
+
+	private String write(OutboxPayload payload) {
+		try {
+			return json.writeValueAsString(payload);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("outbox payload cannot be serialised", ex);
+		}
+	}
+
+}

@@ -1,0 +1,35 @@
+package io.jingling.sandbox;
+
+import java.time.Clock;
+
+import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
+import io.jingling.dingtalk.DingTalkProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Starts the platform simulators for the embedded default. They accept the configured
+ * (demo) credentials, so the hub talks to them exactly as it would to the real platforms.
+ */
+@Profile("!prod")
+@ConditionalOnProperty(name = "jingling.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@Configuration(proxyBeanMethods = false)
+class SandboxConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	DingTalkSimulator dingTalkSimulator(DingTalkProperties properties, Clock clock) {
+		DingTalkSimulator simulator = DingTalkSimulator.start(properties.appKey(), properties.appSecret(),
+				properties.robotCode(), clock);
+		log.info("sandbox.dingtalk started url={} journal={}/__admin/requests", simulator.baseUrl(),
+				simulator.baseUrl());
+		return simulator;
+	}
+
+}

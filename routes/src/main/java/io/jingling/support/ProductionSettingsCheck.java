@@ -1,0 +1,42 @@
+package io.jingling.support;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Under the {@code prod} profile, refuses to start before anything is built when a
+ * setting the hub cannot run without is missing, and names every one of them in one
+ * message. (Left to itself, Spring would fail later and less clearly, or fall back to an
+ * in-memory database.)
+ */
+public class ProductionSettingsCheck implements EnvironmentPostProcessor {
+
+	private static final Map<String, String> REQUIRED = Map.of("spring.datasource.url", "JINGLING_DATABASE_URL",
+			"jingling.dingtalk.app-key", "JINGLING_DINGTALK_APP_KEY", "jingling.dingtalk.app-secret",
+			"JINGLING_DINGTALK_APP_SECRET", "jingling.dingtalk.robot-code", "JINGLING_DINGTALK_ROBOT_CODE");
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
+			return;
+		}
+		List<String> missing = new ArrayList<>();
+		REQUIRED.forEach((key, variable) -> {
+			String value = environment.getProperty(key, "");
+			if (value.isBlank()) {
+				missing.add(variable + " (" + key + ")");
+			}
+		});
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException(
+					"Production start-up refused: set " + String.join(", ", missing.stream().sorted().toList()));
+		}
+	}
+
+}

@@ -1,0 +1,145 @@
+package io.jingling.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import io.jingling.bots.engine.Action;
+import io.jingling.bots.engine.Circle;
+import io.jingling.bots.engine.ConversationType;
+import io.jingling.bots.engine.Group;
+import io.jingling.bots.engine.Officer;
+import io.jingling.bots.engine.Reply;
+import io.jingling.bots.engine.RobotMessageReceived;
+import io.jingling.bots.engine.State;
+import io.jingling.support.HubProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Rule files are reloaded on change; a broken edit is refused and the rules before it
+ * keep working.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RulesTest {
+
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
+
+	private static final RobotMessageReceived PRIVATE_MESSAGE = new RobotMessageReceived("dingtalk:m1", CLOCK.instant(),
+			"cidPrivate==", ConversationType.PRIVATE, "", "officer01", "张伟", "你好", List.of());
+
+	@TempDir
+	Path home;
+
+	Path rules;
+
+	@BeforeEach
+	void copyTheShippedRules() throws IOException {
+		rules = Files.createDirectories(home.resolve("config/rules"));
+		Files.copy(Path.of("..", "config", "rules", "command.yaml"), rules.resolve("command.yaml"));
+	}
+
+	@Test
+	void refusesABrokenRuleFileAndKeepsTheRulesBeforeIt(CapturedOutput output) throws IOException {
+		Rules active = new Rules(hubAt(home), CLOCK);
+		List<Action> before = active.engine().evaluate(PRIVATE_MESSAGE, EMPTY_STATE);
+
+		Files.writeString(rules.resolve("zz-broken.yaml"), """
+				- id: typo-rule
+				  event: RobotMessageReceived
+				  when: event.circels.size() > 0
+				  then:
+				    - reply: { text: "x" }
+				""");
+
+		assertThat(active.reloadIfChanged()).isFalse();
+		assertThat(output).contains("rules.reload refused", "zz-broken.yaml", "typo-rule", "line 3", "event.circels");
+		assertThat(active.engine().evaluate(PRIVATE_MESSAGE, EMPTY_STATE)).isEqualTo(before);
+	}
+
+	@Test
+	void takesAValidEditWithoutARestart() throws IOException {
+		Rules active = new Rules(hubAt(home), CLOCK);
+
+		Files.writeString(rules.resolve("zz-greeting.yaml"), """
+				- id: greet-private
+				  event: RobotMessageReceived
+				  when: event.conversationType == "private" && event.text == "你好"
+				  then:
+				    - reply: { text: "你好，张伟" }
+				""");
+
+		assertThat(active.reloadIfChanged()).isTrue();
+		assertThat(active.engine().evaluate(PRIVATE_MESSAGE, EMPTY_STATE)).contains(new Reply("你好，张伟"));
+		assertThat(active.reloadIfChanged()).isFalse();
+	}
+
+	@Test
+	void stopsStartUpOnABrokenRuleFileNamingIt() throws IOException {
+		Files.writeString(rules.resolve("command.yaml"),
+				"- id: only\n  event: NoSuchEvent\n  when: true\n" + "  then:\n    - reply: { text: x }\n");
+
+		assertThatThrownBy(() -> new Rules(hubAt(home), CLOCK)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("command.yaml")
+			.hasMessageContaining("NoSuchEvent");
+	}
+
+	private static HubProperties hubAt(Path home) {
+		return new HubProperties(home.toString(), ZoneId.of("Asia/Shanghai"), Duration.ofHours(72),
+				"samples/demo/bureau.yaml");
+	}
+
+	private static final State EMPTY_STATE = new State() {
+
+		@Override
+		public Optional<Group> group(String openConversationId) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<Group> groupNamed(String name) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<Officer> officer(String userId) {
+			return Optional.empty();
+		}
+
+		@Override
+		public List<Officer> officersNamed(String name) {
+			return List.of();
+		}
+
+		@Override
+		public List<Circle> circles() {
+			return List.of();
+		}
+
+		@Override
+		public Optional<String> statusOf(String code) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Duration assistValidity() {
+			return Duration.ofHours(72);
+		}
+
+	};
+
+}
