@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import io.jingling.connectors.dingtalk.ConnectorException;
-import io.jingling.connectors.dingtalk.PermanentConnectorException;
-import io.jingling.connectors.dingtalk.ThrottledConnectorException;
+import io.jingling.connectors.ConnectorException;
+import io.jingling.connectors.PermanentConnectorException;
+import io.jingling.connectors.ThrottledConnectorException;
 import io.jingling.connectors.dingtalk.client.SentMessage;
 import io.jingling.dingtalk.DingTalkProperties;
 import io.jingling.support.JinglingHeaders;

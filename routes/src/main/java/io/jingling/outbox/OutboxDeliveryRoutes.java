@@ -1,6 +1,6 @@
 package io.jingling.outbox;
 
-import io.jingling.connectors.dingtalk.ConnectorException;
+import io.jingling.connectors.ConnectorException;
 import io.jingling.support.Endpoints;
 import io.jingling.support.JinglingHeaders;
 import org.apache.camel.builder.RouteBuilder;

@@ -2,11 +2,11 @@ package io.jingling.connectors.dingtalk.client;
 
 /**
  * The DingTalk calls the hub makes, in our words. Failures throw
- * {@link io.jingling.connectors.dingtalk.TransientConnectorException} (a retry may help;
- * a {@link io.jingling.connectors.dingtalk.ThrottledConnectorException} says how long to
- * wait) or {@link io.jingling.connectors.dingtalk.PermanentConnectorException} (it
- * won't). Implementations never retry on their own, except once after refreshing a
- * rejected access token: the hub's outbox owns retries.
+ * {@link io.jingling.connectors.TransientConnectorException} (a retry may help; a
+ * {@link io.jingling.connectors.ThrottledConnectorException} says how long to wait) or
+ * {@link io.jingling.connectors.PermanentConnectorException} (it won't). Implementations
+ * never retry on their own, except once after refreshing a rejected access token: the
+ * hub's outbox owns retries.
  */
 public interface DingTalkClient {
 

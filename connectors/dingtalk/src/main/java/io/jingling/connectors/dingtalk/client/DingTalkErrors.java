@@ -3,10 +3,10 @@ package io.jingling.connectors.dingtalk.client;
 import java.time.Duration;
 import java.util.Set;
 
-import io.jingling.connectors.dingtalk.ConnectorException;
-import io.jingling.connectors.dingtalk.PermanentConnectorException;
-import io.jingling.connectors.dingtalk.ThrottledConnectorException;
-import io.jingling.connectors.dingtalk.TransientConnectorException;
+import io.jingling.connectors.ConnectorException;
+import io.jingling.connectors.PermanentConnectorException;
+import io.jingling.connectors.ThrottledConnectorException;
+import io.jingling.connectors.TransientConnectorException;
 
 // Classifies DingTalk answers. The v1.0 API answers an HTTP error status with a string code;
 // webhooks answer HTTP 200 with a numeric errcode, passed here as its decimal string.

@@ -8,7 +8,7 @@ import com.aliyun.tea.TeaUnretryableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.jingling.connectors.dingtalk.TransientConnectorException;
+import io.jingling.connectors.TransientConnectorException;
 
 // Runs one SDK call and turns the SDK's exceptions into ours. The SDK throws TeaException
 // for an HTTP error answer (code, status and request id inside) and TeaUnretryableException

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.jingling.connectors.dingtalk.TransientConnectorException;
+import io.jingling.connectors.TransientConnectorException;
 
 /**
  * {@link DingTalkClient} over the official SDK ({@code com.aliyun:dingtalk}). The API

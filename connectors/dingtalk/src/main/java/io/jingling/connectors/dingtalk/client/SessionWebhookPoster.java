@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.jingling.connectors.dingtalk.PermanentConnectorException;
-import io.jingling.connectors.dingtalk.TransientConnectorException;
+import io.jingling.connectors.PermanentConnectorException;
+import io.jingling.connectors.TransientConnectorException;
 
 // Posts replies to a robot callback's session webhook. The SDK has no call for it: the webhook is a
 // plain URL that needs no token, and answers HTTP 200 with a webhook-style errcode.

@@ -1,6 +1,6 @@
 package io.jingling.connectors.dingtalk.client;
 
-import io.jingling.connectors.dingtalk.TransientConnectorException;
+import io.jingling.connectors.TransientConnectorException;
 
 // DingTalk rejected the access token. The client catches it once to refresh and retry; a caller that
 // still sees it knows only that a retry may help.

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.jingling.connectors.dingtalk.ConnectorException;
-import io.jingling.connectors.dingtalk.ThrottledConnectorException;
+import io.jingling.connectors.ConnectorException;
+import io.jingling.connectors.ThrottledConnectorException;
 import io.jingling.connectors.dingtalk.client.DingTalkErrors.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,9 +45,9 @@ class DingTalkErrorsTest {
 	}
 
 	@ParameterizedTest(name = "HTTP {0} {1} -> {2}")
-	@CsvSource({ "500, system.error, io.jingling.connectors.dingtalk.TransientConnectorException",
-			"400, invalidParameter.msgKey.invalid, io.jingling.connectors.dingtalk.PermanentConnectorException",
-			"400, InvalidAuthentication, io.jingling.connectors.dingtalk.TransientConnectorException" })
+	@CsvSource({ "500, system.error, io.jingling.connectors.TransientConnectorException",
+			"400, invalidParameter.msgKey.invalid, io.jingling.connectors.PermanentConnectorException",
+			"400, InvalidAuthentication, io.jingling.connectors.TransientConnectorException" })
 	void mapsKindsToExceptions(int status, String code, Class<?> type) {
 		ConnectorException exception = DingTalkErrors.exception("group send", status, code, "REQ-1");
 		assertThat(exception).isInstanceOf(type);

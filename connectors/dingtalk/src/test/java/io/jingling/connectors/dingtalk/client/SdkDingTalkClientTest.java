@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.jingling.connectors.dingtalk.PermanentConnectorException;
-import io.jingling.connectors.dingtalk.ThrottledConnectorException;
-import io.jingling.connectors.dingtalk.TransientConnectorException;
+import io.jingling.connectors.PermanentConnectorException;
+import io.jingling.connectors.ThrottledConnectorException;
+import io.jingling.connectors.TransientConnectorException;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator.Failure;
 import io.jingling.connectors.dingtalk.sim.Recorded;

@@ -1,4 +1,4 @@
-package io.jingling.connectors.dingtalk;
+package io.jingling.connectors;
 
 /**
  * A failure that no retry will cure: bad request, wrong configuration, robot removed from

@@ -1,4 +1,4 @@
-package io.jingling.connectors.dingtalk;
+package io.jingling.connectors;
 
 import java.time.Duration;
 

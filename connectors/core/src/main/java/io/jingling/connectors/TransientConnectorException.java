@@ -1,4 +1,4 @@
-package io.jingling.connectors.dingtalk;
+package io.jingling.connectors;
 
 /**
  * A failure that a later retry may cure: the platform was busy, unreachable, or rejected

@@ -1,4 +1,4 @@
-package io.jingling.connectors.dingtalk;
+package io.jingling.connectors;
 
 /**
  * A platform call that did not succeed. Subclasses say whether a retry may help; the
