@@ -1,0 +1,42 @@
+package io.jingling.connectors.wechat.callback;
+
+/**
+ * A WeCom callback that must not be let in, with the {@link Reason}. The message names
+ * the check that failed, never the content.
+ */
+public final class CallbackRejectedException extends RuntimeException {
+
+	private final Reason reason;
+
+	public CallbackRejectedException(Reason reason, String message) {
+		super(message);
+		this.reason = reason;
+	}
+
+	public CallbackRejectedException(Reason reason, String message, Throwable cause) {
+		super(message, cause);
+		this.reason = reason;
+	}
+
+	/** Which check refused the callback. */
+	public Reason reason() {
+		return this.reason;
+	}
+
+	/** Why a callback was refused, in the order the checks run. */
+	public enum Reason {
+
+		/** A query parameter or the {@code Encrypt} element is missing or unreadable. */
+		MALFORMED,
+		/** The timestamp is outside the accepted window of our clock. */
+		STALE,
+		/** {@code msg_signature} does not match: forged, or signed with another token. */
+		BAD_SIGNATURE,
+		/** The ciphertext does not decrypt with our key (Base64, length or padding). */
+		BAD_ENCRYPTION,
+		/** Decrypted, but meant for another corp (or app). */
+		WRONG_RECEIVER
+
+	}
+
+}
