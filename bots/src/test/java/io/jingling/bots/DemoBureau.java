@@ -10,12 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.jingling.bots.engine.AssistRequestOpened;
+import io.jingling.bots.engine.AssistRequestView;
 import io.jingling.bots.engine.Circle;
 import io.jingling.bots.engine.ConversationType;
 import io.jingling.bots.engine.Group;
+import io.jingling.bots.engine.InformantMessageReceived;
 import io.jingling.bots.engine.Officer;
 import io.jingling.bots.engine.RobotMessageReceived;
 import io.jingling.bots.engine.State;
+import io.jingling.bots.engine.TipView;
 
 /** A small bureau held in memory, standing in for the database behind {@link State}. */
 public class DemoBureau implements State {
@@ -51,6 +55,27 @@ public class DemoBureau implements State {
 			"警令 JL-20261130-001：31 人中已读 29 人，未读 2 人", "XC-20261129-007",
 			"协查 XC-20261129-007：已发往 2 个圈子，收到线索 3 条，有效至 12月2日 09:30");
 
+	/**
+	 * Assist requests, newest first: today's 007 (open, transport and rental), 003
+	 * (closed, transport) and 002 (open, hospitality), yesterday's 005 (open, village)
+	 * and an expired one.
+	 */
+	private static final List<AssistRequestView> ASSIST_REQUESTS = List.of(
+			assistRequest("XC-20261130-007", "COLLECTING", List.of("transport", "rental"), "officer001"),
+			assistRequest("XC-20261130-003", "CLOSED", List.of("transport"), "officer002"),
+			assistRequest("XC-20261130-002", "BROADCAST", List.of("hospitality"), "officer002"),
+			assistRequest("XC-20261129-005", "COLLECTING", List.of("village"), "officer003"),
+			assistRequest("XC-20261128-001", "EXPIRED", List.of("rental"), "officer001"));
+
+	/** A tip on today's 007, forwarded to 张三, and one that nothing linked. */
+	private static final List<TipView> TIPS = List.of(new TipView("XS-20261130-0001", "XC-20261130-007", "officer001"),
+			new TipView("XS-20261130-0002", null, ""));
+
+	private static AssistRequestView assistRequest(String code, String status, List<String> circleIds,
+			String caseOfficer) {
+		return new AssistRequestView(code, status, circleIds, caseOfficer, Instant.parse("2026-12-03T06:05:00Z"));
+	}
+
 	public static List<String> circleIds() {
 		return CIRCLES.stream().map(Circle::id).toList();
 	}
@@ -66,6 +91,21 @@ public class DemoBureau implements State {
 	public static RobotMessageReceived inPrivate(String senderUserId, String text) {
 		return new RobotMessageReceived("msg-" + text.hashCode(), CLOCK.instant(), "cidPrivate0001==",
 				ConversationType.PRIVATE, "", senderUserId, "某人", text, List.of());
+	}
+
+	/** What an informant wrote through the KF link of the demo's member 42, 老周. */
+	public static InformantMessageReceived fromInformant(String kind, String text, String circleId, String sceneParam) {
+		return new InformantMessageReceived("kf-" + text.hashCode(), CLOCK.instant(), 42L, "老周", circleId, "城关镇", "kf",
+				kind, text, kind.equals("text") ? "" : "media-0001", sceneParam);
+	}
+
+	/**
+	 * An assist request to the circles, as the routes module reports it once registered.
+	 */
+	public static AssistRequestOpened assistOpened(String code, List<String> circleIds, boolean urgent,
+			boolean sensitive) {
+		return new AssistRequestOpened("evt-" + code, CLOCK.instant(), code, circleIds, "寻找灰色面包车，车牌尾号 357",
+				"officer001", DISPATCHER, urgent, sensitive);
 	}
 
 	@Override
@@ -101,6 +141,23 @@ public class DemoBureau implements State {
 	@Override
 	public Duration assistValidity() {
 		return Duration.ofHours(72);
+	}
+
+	@Override
+	public Optional<AssistRequestView> assistRequest(String code) {
+		return ASSIST_REQUESTS.stream().filter((request) -> request.code().equals(code)).findFirst();
+	}
+
+	@Override
+	public Optional<AssistRequestView> latestOpenAssistRequest(String circleId) {
+		return ASSIST_REQUESTS.stream()
+			.filter((request) -> request.open() && request.circleIds().contains(circleId))
+			.findFirst();
+	}
+
+	@Override
+	public Optional<TipView> tip(String code) {
+		return TIPS.stream().filter((tip) -> tip.code().equals(code)).findFirst();
 	}
 
 }

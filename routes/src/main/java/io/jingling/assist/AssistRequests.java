@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Optional;
 
 import io.jingling.bots.command.Texts;
-import io.jingling.bots.engine.Circle;
+import io.jingling.bots.engine.AssistRequestOpened;
+import io.jingling.bots.engine.AssistRequestView;
+import io.jingling.bots.engine.CloseAssistRequest;
 import io.jingling.bots.engine.OpenAssistRequest;
 import io.jingling.connectors.dingtalk.client.MessageContent;
 import io.jingling.directory.Directory;
 import io.jingling.directory.DirectoryStore;
 import io.jingling.inbound.ReplyChannel;
+import io.jingling.informant.Members;
 import io.jingling.outbox.Outbox;
 import io.jingling.support.CodeAllocator;
 import io.jingling.support.CodeAllocator.CodeKind;
@@ -22,11 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers assist requests and answers their status; called inside the inbox
- * transaction.
+ * Registers, closes and describes assist requests; called inside the inbox transaction.
+ * Lifecycle: CREATED → BROADCAST (tasks planned) → CLOSED, or past its validity.
  */
 @Component
 public class AssistRequests {
@@ -34,6 +38,11 @@ public class AssistRequests {
 	private static final Logger log = LoggerFactory.getLogger(AssistRequests.class);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
+	private static final String OPEN = "status IN ('CREATED', 'BROADCAST', 'COLLECTING') AND valid_until > ?";
+
+	private static final RowMapper<AssistRequestView> VIEW = (rs, i) -> new AssistRequestView(rs.getString(1),
+			rs.getString(2), List.of(rs.getString(3).split(",")), rs.getString(4), rs.getTimestamp(5).toInstant());
 
 	private final JdbcTemplate jdbc;
 
@@ -43,67 +52,102 @@ public class AssistRequests {
 
 	private final DirectoryStore directory;
 
+	private final Members members;
+
+	private final BroadcastReach reach;
+
 	private final Clock clock;
 
 	private final HubProperties hub;
 
-	AssistRequests(JdbcTemplate jdbc, CodeAllocator codes, Outbox outbox, DirectoryStore directory, Clock clock,
-			HubProperties hub) {
+	AssistRequests(JdbcTemplate jdbc, CodeAllocator codes, Outbox outbox, DirectoryStore directory, Members members,
+			BroadcastReach reach, Clock clock, HubProperties hub) {
 		this.jdbc = jdbc;
 		this.codes = codes;
 		this.outbox = outbox;
 		this.directory = directory;
+		this.members = members;
+		this.reach = reach;
 		this.clock = clock;
 		this.hub = hub;
 	}
 
 	/**
-	 * Stores the request (status CREATED) and confirms it with its code in the
-	 * conversation.
+	 * Stores the request, confirms it with its code, and returns the event the rules
+	 * decide on.
 	 */
-	public String open(long inboxId, OpenAssistRequest request, ReplyChannel confirmTo) {
-		String code = codes.next(CodeKind.ASSIST_REQUEST);
-		Instant now = clock.instant();
+	public AssistRequestOpened open(long inboxId, OpenAssistRequest request, ReplyChannel confirmTo) {
+		String code = this.codes.next(CodeKind.ASSIST_REQUEST);
+		Instant now = this.clock.instant();
 		Instant validUntil = now.plus(request.validity());
-		jdbc.update(
+		this.jdbc.update(
 				"INSERT INTO assist_request (code, circles, content, case_officer, requested_by, status,"
 						+ " created_at, valid_until, source_event_id) VALUES (?, ?, ?, ?, ?, 'CREATED', ?, ?, ?)",
 				code, String.join(",", request.circleIds()), request.content(), request.caseOfficer(),
 				request.requestedBy(), Timestamp.from(now), Timestamp.from(validUntil), inboxId);
-		Directory people = directory.current();
-		outbox.reply("assist:" + code + ":ack", confirmTo,
-				new MessageContent("警铃", Texts.assistConfirmed(code, circleNames(people, request.circleIds()),
-						people.nameOf(request.caseOfficer()), validUntil.atZone(hub.timeZone()))));
+		Directory people = this.directory.current();
+		if (confirmTo != null) {
+			this.outbox.reply("assist:" + code + ":ack", confirmTo,
+					new MessageContent("警铃",
+							Texts.assistConfirmed(code, request.circleIds().stream().map(people::circleName).toList(),
+									people.nameOf(request.caseOfficer()), validUntil.atZone(this.hub.timeZone()))));
+		}
 		log.info("assist.open done code={} circles={}", code, request.circleIds());
-		return code;
+		return new AssistRequestOpened("assist:" + code, now, code, request.circleIds(), request.content(),
+				request.caseOfficer(), request.requestedBy(), false, false);
 	}
 
-	/** A one-line status of an assist request. */
-	public Optional<String> statusOf(String code) {
-		List<String> found = jdbc.query(
-				"SELECT circles, case_officer, status, valid_until FROM assist_request WHERE code = ?",
-				(rs, i) -> describe(code, List.of(rs.getString(1).split(",")), rs.getString(2), rs.getString(3),
-						rs.getTimestamp(4).toInstant()),
-				code);
-		return found.stream().findFirst();
-	}
-
-	private String describe(String code, List<String> circles, String caseOfficer, String status, Instant validUntil) {
-		Directory people = directory.current();
-		String state = "CREATED".equals(status) ? "已登记，待发布到圈子" : status;
-		return "协查 " + code + "：" + state + "；圈子：" + String.join("、", circleNames(people, circles)) + "；主办："
-				+ people.nameOf(caseOfficer) + "；有效至 " + TIME.format(validUntil.atZone(hub.timeZone()));
-	}
-
-	private static List<String> circleNames(Directory people, List<String> ids) {
-		return ids.stream()
-			.map((id) -> people.circles()
+	/** 结案: no new tips link to it; informants who sent tips are thanked. */
+	public void close(CloseAssistRequest close, ReplyChannel dispatcher) {
+		int closed = this.jdbc.update("UPDATE assist_request SET status = 'CLOSED' WHERE code = ? AND " + OPEN,
+				close.code(), Timestamp.from(this.clock.instant()));
+		if (closed == 1) {
+			this.members.tipstersOf(close.code())
 				.stream()
-				.filter((c) -> c.id().equals(id))
-				.map(Circle::name)
-				.findFirst()
-				.orElse(id))
-			.toList();
+				.filter(this.members::takeReply)
+				.forEach((member) -> this.outbox.toInformant("assist:" + close.code() + ":thanks", member,
+						Texts.thanksOnClose(close.code())));
+		}
+		if (dispatcher != null) {
+			String text = (closed == 1) ? Texts.assistClosed(close.code()) : "协查 " + close.code() + " 已结案或已过期。";
+			this.outbox.reply("assist:" + close.code() + ":close", dispatcher, new MessageContent("警铃", text));
+		}
+		log.info("assist.close {} code={}", (closed == 1) ? "done" : "skipped", close.code());
+	}
+
+	public Optional<AssistRequestView> view(String code) {
+		return this.jdbc
+			.query("SELECT code, status, circles, case_officer, valid_until FROM assist_request WHERE code = ?", VIEW,
+					code)
+			.stream()
+			.findFirst();
+	}
+
+	/** The most recent open request that names the circle. */
+	public Optional<AssistRequestView> latestOpen(String circleId) {
+		return this.jdbc
+			.query("SELECT code, status, circles, case_officer, valid_until FROM assist_request WHERE " + OPEN
+					+ " ORDER BY created_at DESC", VIEW, Timestamp.from(this.clock.instant()))
+			.stream()
+			.filter((request) -> request.circleIds().contains(circleId))
+			.findFirst();
+	}
+
+	/** A status line with reach per circle. */
+	public Optional<String> statusOf(String code) {
+		return view(code).map((request) -> {
+			Directory people = this.directory.current();
+			String state = switch (request.status()) {
+				case "CREATED" -> "已登记，未发布";
+				case "BROADCAST", "COLLECTING" -> "已发布，收集线索中";
+				case "CLOSED" -> "已结案";
+				default -> request.status();
+			};
+			String line = "协查 " + code + "：" + state + "；主办：" + people.nameOf(request.caseOfficer()) + "；有效至 "
+					+ TIME.format(request.validUntil().atZone(this.hub.timeZone()));
+			List<String> reachLines = this.reach.describe(code);
+			return reachLines.isEmpty() ? line : line + "\n" + String.join("\n", reachLines);
+		});
 	}
 
 }

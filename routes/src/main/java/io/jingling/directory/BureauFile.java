@@ -5,16 +5,13 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The shape of a bureau file such as {@code samples/demo/bureau.yaml}. */
-record BureauFile(String bureau, List<OfficerEntry> officers, List<GroupEntry> groups, List<CircleEntry> circles) {
+record BureauFile(String bureau, List<OfficerEntry> officers, List<GroupEntry> groups) {
 
 	record OfficerEntry(@JsonProperty("user-id") String userId, String name, String unit, List<String> roles) {
 	}
 
 	record GroupEntry(@JsonProperty("open-conversation-id") String openConversationId, String name, String channel,
 			List<String> members) {
-	}
-
-	record CircleEntry(String id, String name, List<String> aliases) {
 	}
 
 }

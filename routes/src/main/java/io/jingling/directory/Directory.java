@@ -17,41 +17,59 @@ import io.jingling.bots.engine.Officer;
  * reloaded.
  */
 public record Directory(Map<String, Officer> officers, Map<String, Group> groups, Map<String, Set<String>> members,
-		List<Circle> circles) {
+		List<Circle> circles, List<CustomerGroup> customerGroups, Map<String, Liaison> liaisons,
+		QuotaPolicy quotaPolicy) {
 
-	static final Directory EMPTY = new Directory(Map.of(), Map.of(), Map.of(), List.of());
+	static final Directory EMPTY = new Directory(Map.of(), Map.of(), Map.of(), List.of(), List.of(), Map.of(),
+			QuotaPolicy.DAYS_IN_MONTH);
 
 	static Directory of(List<Officer> officers, List<Group> groups, Map<String, Set<String>> members,
-			List<Circle> circles) {
+			List<Circle> circles, List<CustomerGroup> customerGroups, List<Liaison> liaisons, QuotaPolicy policy) {
 		return new Directory(
 				officers.stream().collect(Collectors.toUnmodifiableMap(Officer::userId, Function.identity())),
 				groups.stream().collect(Collectors.toUnmodifiableMap(Group::openConversationId, Function.identity())),
-				Map.copyOf(members), List.copyOf(circles));
+				Map.copyOf(members), List.copyOf(circles), List.copyOf(customerGroups),
+				liaisons.stream().collect(Collectors.toUnmodifiableMap(Liaison::wecomUserId, Function.identity())),
+				policy);
 	}
 
 	public Optional<Officer> officer(String userId) {
-		return Optional.ofNullable(userId).map(officers::get);
+		return Optional.ofNullable(userId).map(this.officers::get);
 	}
 
 	public Optional<Group> group(String openConversationId) {
-		return Optional.ofNullable(openConversationId).map(groups::get);
+		return Optional.ofNullable(openConversationId).map(this.groups::get);
 	}
 
 	public Optional<Group> groupNamed(String name) {
-		return groups.values().stream().filter((group) -> group.name().equals(name)).findFirst();
+		return this.groups.values().stream().filter((group) -> group.name().equals(name)).findFirst();
 	}
 
 	public List<Officer> officersNamed(String name) {
-		return officers.values().stream().filter((officer) -> officer.name().equals(name)).toList();
+		return this.officers.values().stream().filter((officer) -> officer.name().equals(name)).toList();
 	}
 
 	/** Members of a group as known to the directory. */
 	public Set<String> membersOf(String openConversationId) {
-		return members.getOrDefault(openConversationId, Set.of());
+		return this.members.getOrDefault(openConversationId, Set.of());
 	}
 
 	public String nameOf(String userId) {
 		return officer(userId).map(Officer::name).orElse(userId);
+	}
+
+	/** A circle's display name, or its id when unknown. */
+	public String circleName(String circleId) {
+		return this.circles.stream()
+			.filter((circle) -> circle.id().equals(circleId))
+			.map(Circle::name)
+			.findFirst()
+			.orElse(circleId);
+	}
+
+	/** The live customer groups of the given circles, in configuration order. */
+	public List<CustomerGroup> customerGroupsOf(List<String> circleIds) {
+		return this.customerGroups.stream().filter((group) -> circleIds.contains(group.circleId())).toList();
 	}
 
 }

@@ -66,32 +66,36 @@ public class DirectoryStore implements InitializingBean {
 	 * snapshot.
 	 */
 	public void load() {
-		Path file = hub.resolve(hub.bureauFile());
-		BureauFile bureau = read(file);
-		transaction.executeWithoutResult((status) -> replace(bureau));
-		current = readBack();
-		log.info("directory.load done file={} officers={} groups={} circles={}", file.getFileName(),
-				current.officers().size(), current.groups().size(), current.circles().size());
+		Path file = this.hub.resolve(this.hub.bureauFile());
+		BureauFile bureau = read(file, BureauFile.class);
+		CirclesFile circles = read(this.hub.resolve("config/circles.yaml"), CirclesFile.class);
+		this.transaction.executeWithoutResult((status) -> {
+			replace(bureau);
+			replace(circles);
+		});
+		this.current = readBack(circles.quotaPolicy());
+		log.info("directory.load done file={} officers={} groups={} circles={} customerGroups={}", file.getFileName(),
+				this.current.officers().size(), this.current.groups().size(), this.current.circles().size(),
+				this.current.customerGroups().size());
 	}
 
-	private BureauFile read(Path file) {
+	private <T> T read(Path file, Class<T> type) {
 		if (!Files.isReadable(file)) {
-			throw new IllegalStateException("Bureau file " + file
-					+ " is missing: set jingling.bureau-file (relative to jingling.home) to the bureau's directory");
+			throw new IllegalStateException("Directory file " + file
+					+ " is missing: set jingling.bureau-file, or jingling.home to the folder holding config/");
 		}
 		try {
-			return yaml.readValue(file.toFile(), BureauFile.class);
+			return this.yaml.readValue(file.toFile(), type);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Bureau file " + file + " cannot be read: " + ex.getMessage(), ex);
+			throw new IllegalStateException("Directory file " + file + " cannot be read: " + ex.getMessage(), ex);
 		}
 	}
 
 	private void replace(BureauFile bureau) {
-		jdbc.update("DELETE FROM group_member");
-		jdbc.update("DELETE FROM dingtalk_group");
-		jdbc.update("DELETE FROM officer");
-		jdbc.update("DELETE FROM circle");
+		this.jdbc.update("DELETE FROM group_member");
+		this.jdbc.update("DELETE FROM dingtalk_group");
+		this.jdbc.update("DELETE FROM officer");
 		jdbc.batchUpdate("INSERT INTO officer (user_id, name, unit, roles) VALUES (?, ?, ?, ?)",
 				bureau.officers()
 					.stream()
@@ -106,19 +110,36 @@ public class DirectoryStore implements InitializingBean {
 		bureau.groups()
 			.forEach((g) -> g.members().forEach((m) -> members.add(new Object[] { g.openConversationId(), m })));
 		jdbc.batchUpdate("INSERT INTO group_member (open_conversation_id, user_id) VALUES (?, ?)", members);
+	}
+
+	private void replace(CirclesFile file) {
+		this.jdbc.update("DELETE FROM liaison");
+		this.jdbc.update("DELETE FROM customer_group");
+		this.jdbc.update("DELETE FROM circle");
 		List<Object[]> circles = new ArrayList<>();
-		for (int i = 0; i < bureau.circles().size(); i++) {
-			BureauFile.CircleEntry c = bureau.circles().get(i);
+		List<Object[]> liaisons = new ArrayList<>();
+		List<Object[]> groups = new ArrayList<>();
+		for (int i = 0; i < file.circles().size(); i++) {
+			CirclesFile.CircleEntry c = file.circles().get(i);
 			circles.add(new Object[] { c.id(), c.name(), String.join(",", c.aliases()), i });
+			c.liaisons().forEach((l) -> liaisons.add(new Object[] { l.wecomUserId(), c.id(), l.dingtalkUserId() }));
+			c.groups()
+				.forEach((g) -> groups
+					.add(new Object[] { g.chatId(), c.id(), g.name(), g.township(), g.owner(), groups.size() }));
 		}
-		jdbc.batchUpdate("INSERT INTO circle (id, name, aliases, position) VALUES (?, ?, ?, ?)", circles);
+		this.jdbc.batchUpdate("INSERT INTO circle (id, name, aliases, position) VALUES (?, ?, ?, ?)", circles);
+		this.jdbc.batchUpdate("INSERT INTO liaison (wecom_user_id, circle_id, dingtalk_user_id) VALUES (?, ?, ?)",
+				liaisons);
+		this.jdbc.batchUpdate(
+				"INSERT INTO customer_group (chat_id, circle_id, name, township, owner, position) VALUES (?, ?, ?, ?, ?, ?)",
+				groups);
 	}
 
 	private static List<String> roles(BureauFile.OfficerEntry officer) {
 		return (officer.roles() != null) ? officer.roles() : List.of();
 	}
 
-	private Directory readBack() {
+	private Directory readBack(QuotaPolicy policy) {
 		List<Officer> officers = jdbc.query("SELECT user_id, name, unit, roles FROM officer",
 				(rs, i) -> new Officer(rs.getString(1), rs.getString(2), rs.getString(3), split(rs.getString(4))));
 		List<Group> groups = jdbc.query("SELECT open_conversation_id, name, channel FROM dingtalk_group",
@@ -130,7 +151,14 @@ public class DirectoryStore implements InitializingBean {
 		members.replaceAll((k, v) -> Set.copyOf(v));
 		List<Circle> circles = jdbc.query("SELECT id, name, aliases FROM circle ORDER BY position",
 				(rs, i) -> new Circle(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split(","))));
-		return Directory.of(officers, groups, members, circles);
+		List<CustomerGroup> customerGroups = this.jdbc.query(
+				"SELECT g.chat_id, g.circle_id, g.name, g.township, g.owner FROM customer_group g"
+						+ " JOIN circle c ON c.id = g.circle_id WHERE NOT g.dismissed ORDER BY g.position",
+				(rs, i) -> new CustomerGroup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5)));
+		List<Liaison> liaisons = this.jdbc.query("SELECT wecom_user_id, circle_id, dingtalk_user_id FROM liaison",
+				(rs, i) -> new Liaison(rs.getString(1), rs.getString(2), rs.getString(3)));
+		return Directory.of(officers, groups, members, circles, customerGroups, liaisons, policy);
 	}
 
 	private static Set<String> split(String joined) {

@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 import io.jingling.assist.AssistRequests;
+import io.jingling.bots.engine.AssistRequestView;
 import io.jingling.bots.engine.Circle;
 import io.jingling.bots.engine.Group;
 import io.jingling.bots.engine.Officer;
 import io.jingling.bots.engine.State;
+import io.jingling.bots.engine.TipView;
 import io.jingling.directory.DirectoryStore;
 import io.jingling.order.Orders;
 import io.jingling.support.HubProperties;
+import io.jingling.tip.Tips;
 
 import org.springframework.stereotype.Component;
 
@@ -30,10 +33,13 @@ class HubState implements State {
 
 	private final HubProperties hub;
 
-	HubState(DirectoryStore directory, Orders orders, AssistRequests assistRequests, HubProperties hub) {
+	private final Tips tips;
+
+	HubState(DirectoryStore directory, Orders orders, AssistRequests assistRequests, Tips tips, HubProperties hub) {
 		this.directory = directory;
 		this.orders = orders;
 		this.assistRequests = assistRequests;
+		this.tips = tips;
 		this.hub = hub;
 	}
 
@@ -65,6 +71,21 @@ class HubState implements State {
 	@Override
 	public Optional<String> statusOf(String code) {
 		return orders.statusOf(code).or(() -> assistRequests.statusOf(code));
+	}
+
+	@Override
+	public Optional<AssistRequestView> assistRequest(String code) {
+		return this.assistRequests.view(code);
+	}
+
+	@Override
+	public Optional<AssistRequestView> latestOpenAssistRequest(String circleId) {
+		return this.assistRequests.latestOpen(circleId);
+	}
+
+	@Override
+	public Optional<TipView> tip(String code) {
+		return this.tips.view(code);
 	}
 
 	@Override

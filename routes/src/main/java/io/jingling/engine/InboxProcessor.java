@@ -1,9 +1,14 @@
 package io.jingling.engine;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import io.jingling.bots.engine.Action;
 import io.jingling.inbound.Inbox;
+import io.jingling.inbound.InboxEntry;
+import io.jingling.inbound.InboxHandler;
 import io.jingling.support.Endpoints;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -14,9 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Processes one inbox event: claim it, ask the engine, apply the actions, all in one
- * transaction. A failure rolls everything back and leaves the event for another attempt;
- * after a few it is parked as FAILED for an admin to see.
+ * Processes one inbox entry with the handler for its type. A transactional handler's
+ * effects commit with the claim, so they happen once or not at all; a failure rolls back
+ * and leaves the entry for another attempt, and after a few it is parked as FAILED for an
+ * admin to see.
  */
 @Component
 class InboxProcessor {
@@ -27,22 +33,16 @@ class InboxProcessor {
 
 	private final Inbox inbox;
 
-	private final Rules rules;
-
-	private final HubState state;
-
-	private final ActionApplier applier;
+	private final Map<String, InboxHandler> handlers;
 
 	private final TransactionTemplate transaction;
 
 	private final ProducerTemplate producer;
 
-	InboxProcessor(Inbox inbox, Rules rules, HubState state, ActionApplier applier, TransactionTemplate transaction,
+	InboxProcessor(Inbox inbox, List<InboxHandler> handlers, TransactionTemplate transaction,
 			ProducerTemplate producer) {
 		this.inbox = inbox;
-		this.rules = rules;
-		this.state = state;
-		this.applier = applier;
+		this.handlers = handlers.stream().collect(Collectors.toMap(InboxHandler::eventType, Function.identity()));
 		this.transaction = transaction;
 		this.producer = producer;
 	}
@@ -50,23 +50,38 @@ class InboxProcessor {
 	public void process(long inboxId) {
 		MDC.put("jingling.eventId", Long.toString(inboxId));
 		try {
-			Integer applied = transaction.execute((status) -> inbox.claim(inboxId).map((message) -> {
-				List<Action> actions = rules.engine().evaluate(message.event(), state);
-				applier.apply(inboxId, message, actions);
-				return actions.size();
-			}).orElse(null));
-			if (applied != null) {
-				log.info("engine.evaluate done inboxId={} actions={}", inboxId, applied);
-				producer.sendBody(Endpoints.OUTBOX_WAKEUP, inboxId);
+			Optional<InboxEntry> handled = this.transaction
+				.execute((status) -> this.inbox.claim(inboxId).map((entry) -> {
+					InboxHandler handler = handlerFor(entry);
+					if (handler.transactional()) {
+						handler.handle(entry);
+					}
+					return entry;
+				}));
+			if (handled.isPresent()) {
+				InboxHandler handler = handlerFor(handled.get());
+				if (!handler.transactional()) {
+					handler.handle(handled.get());
+				}
+				log.info("inbox.process done inboxId={} type={}", inboxId, handled.get().eventType());
+				this.producer.sendBody(Endpoints.OUTBOX_WAKEUP, inboxId);
 			}
 		}
 		catch (RuntimeException ex) {
-			log.error("engine.evaluate failed inboxId={} error={}", inboxId, ex.getClass().getSimpleName(), ex);
-			inbox.failed(inboxId, MAX_ATTEMPTS, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			log.error("inbox.process failed inboxId={} error={}", inboxId, ex.getClass().getSimpleName(), ex);
+			this.inbox.failed(inboxId, MAX_ATTEMPTS, ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
 		finally {
 			MDC.remove("jingling.eventId");
 		}
+	}
+
+	private InboxHandler handlerFor(InboxEntry entry) {
+		InboxHandler handler = this.handlers.get(entry.eventType());
+		if (handler == null) {
+			throw new IllegalStateException("no handler for inbox entries of type " + entry.eventType());
+		}
+		return handler;
 	}
 
 }

@@ -11,6 +11,7 @@ import io.jingling.bots.command.CommandBot;
 import io.jingling.bots.engine.RuleEngine;
 import io.jingling.bots.engine.RuleLoadException;
 import io.jingling.bots.engine.RuleSet;
+import io.jingling.bots.tip.TipBot;
 import io.jingling.support.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ public class Rules {
 
 	private final CommandBot commandBot;
 
+	private final TipBot tipBot;
+
 	private volatile RuleEngine engine;
 
 	private volatile String fingerprint;
@@ -38,6 +41,7 @@ public class Rules {
 	Rules(HubProperties hub, Clock clock) {
 		this.directory = hub.rulesDirectory();
 		this.commandBot = new CommandBot(clock, hub.timeZone());
+		this.tipBot = new TipBot(clock, hub.timeZone());
 		this.fingerprint = fingerprint();
 		try {
 			this.engine = compile();
@@ -76,7 +80,7 @@ public class Rules {
 	private RuleEngine compile() throws RuleLoadException {
 		RuleSet rules = RuleSet.load(directory);
 		log.info("rules.load done rules={}", rules.ruleIds().size());
-		return new RuleEngine(rules, commandBot);
+		return new RuleEngine(rules, this.commandBot, this.tipBot);
 	}
 
 	private String fingerprint() {

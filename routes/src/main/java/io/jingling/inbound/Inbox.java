@@ -20,15 +20,14 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Every inbound message, stored before the callback is answered and unique on the
- * platform's message id: a platform's retry stores nothing new.
+ * Everything inbound, stored before the platform is answered and unique on the platform's
+ * own id: a platform's retry (or a message seen again on a later sync) stores nothing
+ * new.
  */
 @Component
 public class Inbox {
 
 	private static final Logger log = LoggerFactory.getLogger(Inbox.class);
-
-	private static final String PLATFORM = "dingtalk";
 
 	private final JdbcTemplate jdbc;
 
@@ -43,90 +42,95 @@ public class Inbox {
 	}
 
 	/**
-	 * Stores a message; returns its inbox id, or null when the platform sent it before.
+	 * Stores a robot message; returns its inbox id, or null when DingTalk sent it before.
 	 */
 	public Long store(InboundMessage message) {
-		String payload = write(message);
-		var keys = new GeneratedKeyHolder();
-		try {
-			jdbc.update((connection) -> {
-				PreparedStatement insert = connection.prepareStatement(
-						"INSERT INTO inbox_event (platform, platform_msg_id, event_type, received_at, payload, status)"
-								+ " VALUES (?, ?, ?, ?, ?, 'NEW')",
-						Statement.RETURN_GENERATED_KEYS);
-				insert.setString(1, PLATFORM);
-				insert.setString(2, message.platformMessageId());
-				insert.setString(3, message.event().getClass().getSimpleName());
-				insert.setTimestamp(4, Timestamp.from(clock.instant()));
-				insert.setString(5, payload);
-				return insert;
-			}, keys);
+		Long id = store("dingtalk", message.platformMessageId(), InboundMessage.TYPE, message);
+		if (id != null) {
+			log.info("inbox.store stored id={} platform=dingtalk msgId={} sender={} textLength={}", id,
+					message.platformMessageId(), Masks.person(message.event().senderUserId()),
+					message.event().text().length());
 		}
-		catch (DuplicateKeyException ex) {
-			log.info("inbox.store duplicate platform={} msgId={}", PLATFORM, message.platformMessageId());
-			return null;
-		}
-		long id = keys.getKeyAs(Number.class).longValue();
-		log.info("inbox.store stored id={} platform={} msgId={} sender={} textLength={}", id, PLATFORM,
-				message.platformMessageId(), Masks.person(message.event().senderUserId()),
-				message.event().text().length());
 		return id;
 	}
 
 	/**
-	 * Claims a new event for processing inside the caller's transaction; empty when
-	 * already taken.
+	 * Stores anything inbound under the platform's own id; returns the inbox id, or null
+	 * when that id was stored before.
 	 */
-	public Optional<InboundMessage> claim(long id) {
-		int claimed = jdbc.update(
-				"UPDATE inbox_event SET status = 'DONE', processed_at = ?" + " WHERE id = ? AND status = 'NEW'",
-				Timestamp.from(clock.instant()), id);
+	public Long store(String platform, String platformMessageId, String eventType, Object payload) {
+		String body = write(payload);
+		var keys = new GeneratedKeyHolder();
+		try {
+			this.jdbc.update((connection) -> {
+				PreparedStatement insert = connection.prepareStatement(
+						"INSERT INTO inbox_event (platform, platform_msg_id, event_type, received_at, payload, status)"
+								+ " VALUES (?, ?, ?, ?, ?, 'NEW')",
+						Statement.RETURN_GENERATED_KEYS);
+				insert.setString(1, platform);
+				insert.setString(2, platformMessageId);
+				insert.setString(3, eventType);
+				insert.setTimestamp(4, Timestamp.from(this.clock.instant()));
+				insert.setString(5, body);
+				return insert;
+			}, keys);
+		}
+		catch (DuplicateKeyException ex) {
+			log.info("inbox.store duplicate platform={} type={}", platform, eventType);
+			return null;
+		}
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/** Claims a new entry inside the caller's transaction; empty when already taken. */
+	public Optional<InboxEntry> claim(long id) {
+		int claimed = this.jdbc.update(
+				"UPDATE inbox_event SET status = 'DONE', processed_at = ? WHERE id = ? AND status = 'NEW'",
+				Timestamp.from(this.clock.instant()), id);
 		if (claimed == 0) {
 			return Optional.empty();
 		}
-		String payload = jdbc.queryForObject("SELECT payload FROM inbox_event WHERE id = ?", String.class, id);
-		return Optional.of(read(payload));
+		return Optional.of(this.jdbc.queryForObject("SELECT event_type, payload FROM inbox_event WHERE id = ?",
+				(rs, i) -> new InboxEntry(id, rs.getString(1), rs.getString(2)), id));
+	}
+
+	/** Reads an entry's payload as the type its handler expects. */
+	public <T> T payload(InboxEntry entry, Class<T> type) {
+		try {
+			return this.json.readValue(entry.payload(), type);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("inbox payload of " + entry.eventType() + " cannot be read", ex);
+		}
 	}
 
 	/**
-	 * Records a failed processing attempt; after {@code maxAttempts} the event is parked
-	 * as FAILED.
+	 * Records a failed processing attempt: the entry is NEW again for another try, and
+	 * after {@code maxAttempts} it is parked as FAILED for an admin to see.
 	 */
 	public void failed(long id, int maxAttempts, String error) {
-		jdbc.update("UPDATE inbox_event SET attempts = attempts + 1, last_error = ?,"
-				+ " status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'NEW' END WHERE id = ? AND status = 'NEW'",
+		this.jdbc.update(
+				"UPDATE inbox_event SET attempts = attempts + 1, last_error = ?,"
+						+ " status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'NEW' END WHERE id = ?",
 				truncate(error), maxAttempts, id);
 	}
 
 	/**
-	 * New events older than {@code age}: left behind by a crash, or by a full hand-off
+	 * New entries older than {@code age}: left behind by a crash, or by a full hand-off
 	 * queue.
 	 */
 	public List<Long> stranded(Duration age, int limit) {
-		return jdbc
+		return this.jdbc
 			.queryForList("SELECT id FROM inbox_event WHERE status = 'NEW' AND received_at < ? ORDER BY id FETCH FIRST "
-					+ limit + " ROWS ONLY", Long.class, Timestamp.from(clock.instant().minus(age)));
+					+ limit + " ROWS ONLY", Long.class, Timestamp.from(this.clock.instant().minus(age)));
 	}
 
-	public long count() {
-		return jdbc.queryForObject("SELECT COUNT(*) FROM inbox_event", Long.class);
-	}
-
-	private String write(InboundMessage message) {
+	private String write(Object payload) {
 		try {
-			return json.writeValueAsString(message);
+			return this.json.writeValueAsString(payload);
 		}
 		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("inbox message cannot be serialised", ex);
-		}
-	}
-
-	private InboundMessage read(String payload) {
-		try {
-			return json.readValue(payload, InboundMessage.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("inbox payload cannot be read", ex);
+			throw new IllegalStateException("inbox payload cannot be serialised", ex);
 		}
 	}
 

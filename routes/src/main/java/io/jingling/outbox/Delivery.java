@@ -6,7 +6,7 @@ import java.util.List;
  * One platform call covering one or more claimed outbox rows.
  *
  * @param rowIds the claimed rows
- * @param operation the {@code dingtalk:} endpoint operation, e.g. {@code send-group}
+ * @param operation the connector endpoint, e.g. {@code dingtalk:send-group}
  * @param request the connector's request record
  * @param pacingKeys the robot and group this call counts against
  */

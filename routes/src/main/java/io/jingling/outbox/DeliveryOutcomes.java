@@ -11,6 +11,7 @@ import io.jingling.connectors.ConnectorException;
 import io.jingling.connectors.PermanentConnectorException;
 import io.jingling.connectors.ThrottledConnectorException;
 import io.jingling.connectors.dingtalk.client.SentMessage;
+import io.jingling.connectors.wechat.client.GroupTask;
 import io.jingling.dingtalk.DingTalkProperties;
 import io.jingling.support.JinglingHeaders;
 import org.apache.camel.Body;
@@ -59,7 +60,7 @@ class DeliveryOutcomes {
 
 	public void sent(@Header(JinglingHeaders.OUTBOX_IDS) List<Long> ids, @Body Object result) {
 		Instant now = clock.instant();
-		String reference = (result instanceof SentMessage sent) ? sent.processQueryKey() : null;
+		String reference = reference(result);
 		Set<String> flowControlled = (result instanceof SentMessage sent) ? Set.copyOf(sent.flowControlledUserIds())
 				: Set.of();
 		Set<String> invalid = (result instanceof SentMessage sent) ? Set.copyOf(sent.invalidUserIds()) : Set.of();
@@ -104,6 +105,17 @@ class DeliveryOutcomes {
 		});
 		log.warn("outbox.deliver failed rows={} kind={} code={}", ids.size(), failure.getClass().getSimpleName(),
 				failure.code());
+	}
+
+	/** The platform's id of what was sent: DingTalk's processQueryKey, WeCom's msgid. */
+	private static String reference(Object result) {
+		if (result instanceof SentMessage sent) {
+			return sent.processQueryKey();
+		}
+		if (result instanceof GroupTask task) {
+			return task.msgId();
+		}
+		return (result instanceof String msgId) ? msgId : null;
 	}
 
 	private static Duration max(Duration a, Duration b) {

@@ -11,10 +11,15 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jingling.bots.command.Texts;
 import io.jingling.bots.engine.ConversationType;
 import io.jingling.connectors.dingtalk.client.GroupMessage;
 import io.jingling.connectors.dingtalk.client.SessionReply;
 import io.jingling.connectors.dingtalk.client.UserMessage;
+import io.jingling.connectors.wechat.client.GroupTaskRequest;
+import io.jingling.connectors.wechat.client.KfText;
+import io.jingling.informant.Members;
+import io.jingling.wecom.KfLinks;
 import io.jingling.inbound.ReplyChannel;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +34,10 @@ import org.springframework.stereotype.Component;
 class DeliveryPlanner {
 
 	static final String ROBOT_KEY = "robot";
+
+	private static final String SEND_GROUP = "dingtalk:send-group";
+
+	private static final String SEND_USERS = "dingtalk:send-users";
 
 	private static final int USERS_PER_CALL = 20;
 
@@ -47,12 +56,19 @@ class DeliveryPlanner {
 
 	private final OutboxProperties properties;
 
-	DeliveryPlanner(JdbcTemplate jdbc, ObjectMapper json, Clock clock, Pacer pacer, OutboxProperties properties) {
+	private final KfLinks kfLinks;
+
+	private final Members members;
+
+	DeliveryPlanner(JdbcTemplate jdbc, ObjectMapper json, Clock clock, Pacer pacer, OutboxProperties properties,
+			KfLinks kfLinks, Members members) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 		this.pacer = pacer;
 		this.properties = properties;
+		this.kfLinks = kfLinks;
+		this.members = members;
 	}
 
 	/** Claims the due rows pacing allows now; returns one delivery per platform call. */
@@ -66,8 +82,7 @@ class DeliveryPlanner {
 				Timestamp.from(now));
 		List<Delivery> deliveries = new ArrayList<>();
 		for (List<OutboxRow> call : calls(due)) {
-			List<String> keys = (call.get(0).pacingGroup() == null) ? List.of(ROBOT_KEY)
-					: List.of(ROBOT_KEY, "group:" + call.get(0).pacingGroup());
+			List<String> keys = pacingKeys(call.get(0));
 			Instant allowedAt = pacer.reserve(keys, now);
 			if (allowedAt.isAfter(now)) {
 				defer(call, allowedAt);
@@ -79,6 +94,13 @@ class DeliveryPlanner {
 			}
 		}
 		return deliveries;
+	}
+
+	private static List<String> pacingKeys(OutboxRow row) {
+		if (row.operation() == Operation.WECOM_TASK || row.operation() == Operation.KF_TEXT) {
+			return List.of();
+		}
+		return (row.pacingGroup() == null) ? List.of(ROBOT_KEY) : List.of(ROBOT_KEY, "group:" + row.pacingGroup());
 	}
 
 	private static List<List<OutboxRow>> calls(List<OutboxRow> due) {
@@ -117,17 +139,26 @@ class DeliveryPlanner {
 		return claimed;
 	}
 
-	private static Delivery toDelivery(List<OutboxRow> rows, List<String> keys, Instant now) {
+	private Delivery toDelivery(List<OutboxRow> rows, List<String> keys, Instant now) {
 		List<Long> ids = rows.stream().map(OutboxRow::id).toList();
 		OutboxPayload first = rows.get(0).payload();
 		return switch (rows.get(0).operation()) {
 			case GROUP ->
-				new Delivery(ids, "send-group", new GroupMessage(first.openConversationId(), first.content()), keys);
-			case USERS -> new Delivery(ids, "send-users",
+				new Delivery(ids, SEND_GROUP, new GroupMessage(first.openConversationId(), first.content()), keys);
+			case USERS -> new Delivery(ids, SEND_USERS,
 					new UserMessage(rows.stream().map((row) -> row.payload().userId()).toList(), first.content()),
 					keys);
 			case REPLY -> reply(ids, first, keys, now);
+			case WECOM_TASK -> new Delivery(ids, "wecom:create-group-task", groupTask(first.task()), keys);
+			case KF_TEXT -> new Delivery(ids, "wecom:send-kf-text",
+					new KfText(this.members.externalUserIdOf(first.memberId()), first.content().markdown()), keys);
 		};
+	}
+
+	private GroupTaskRequest groupTask(GroupTaskPlan plan) {
+		String link = this.kfLinks.linkFor(plan.scene(), plan.assistCode());
+		return new GroupTaskRequest(plan.sender(), plan.chatIds(),
+				Texts.broadcastText(plan.assistCode(), plan.content(), link), List.of());
 	}
 
 	private static Delivery reply(List<Long> ids, OutboxPayload payload, List<String> keys, Instant now) {
@@ -135,14 +166,13 @@ class DeliveryPlanner {
 		boolean sessionValid = channel.sessionWebhook() != null && channel.sessionExpiresAt() != null
 				&& channel.sessionExpiresAt().minus(SESSION_MARGIN).isAfter(now);
 		if (sessionValid) {
-			return new Delivery(ids, "reply", new SessionReply(channel.sessionWebhook(), payload.content(), List.of()),
-					keys);
+			return new Delivery(ids, "dingtalk:reply",
+					new SessionReply(channel.sessionWebhook(), payload.content(), List.of()), keys);
 		}
 		if (channel.conversationType() == ConversationType.GROUP) {
-			return new Delivery(ids, "send-group", new GroupMessage(channel.conversationId(), payload.content()), keys);
+			return new Delivery(ids, SEND_GROUP, new GroupMessage(channel.conversationId(), payload.content()), keys);
 		}
-		return new Delivery(ids, "send-users", new UserMessage(List.of(channel.senderUserId()), payload.content()),
-				keys);
+		return new Delivery(ids, SEND_USERS, new UserMessage(List.of(channel.senderUserId()), payload.content()), keys);
 	}
 
 	private OutboxPayload read(String payload) {

@@ -10,6 +10,10 @@ enum Operation {
 	 */
 	USERS,
 	/** An answer in the conversation an inbound message came from. */
-	REPLY
+	REPLY,
+	/** A WeCom customer-group task for one owner (confirmed by the owner in WeCom). */
+	WECOM_TASK,
+	/** A WeCom KF text to one informant, within the platform's reply window. */
+	KF_TEXT
 
 }

@@ -39,13 +39,13 @@ public class Outbox {
 	public void reply(String actionKey, ReplyChannel channel, MessageContent content) {
 		String pacing = (channel.conversationType() == ConversationType.GROUP) ? channel.conversationId() : null;
 		insert(actionKey, channel.conversationId(), Operation.REPLY, pacing,
-				new OutboxPayload(content, null, null, channel));
+				new OutboxPayload(content, null, null, channel, null, null));
 	}
 
 	/** A robot message to a group. */
 	public void toGroup(String actionKey, String openConversationId, MessageContent content) {
 		insert(actionKey, openConversationId, Operation.GROUP, openConversationId,
-				new OutboxPayload(content, openConversationId, null, null));
+				new OutboxPayload(content, openConversationId, null, null, null, null));
 	}
 
 	/** A robot one-to-one message to each officer: one row per recipient. */
@@ -53,7 +53,21 @@ public class Outbox {
 		userIds.stream()
 			.distinct()
 			.forEach((userId) -> insert(actionKey, userId, Operation.USERS, null,
-					new OutboxPayload(content, null, userId, null)));
+					new OutboxPayload(content, null, userId, null, null, null)));
+	}
+
+	/** A customer-group task for one owner's groups of one circle. */
+	public void toOwner(String actionKey, GroupTaskPlan task) {
+		insert(actionKey, task.sender() + ":" + task.scene(), Operation.WECOM_TASK, null,
+				new OutboxPayload(null, null, null, null, task, null));
+	}
+
+	/**
+	 * A KF text to one informant; the caller has taken a reply from the member's window.
+	 */
+	public void toInformant(String actionKey, long memberId, String text) {
+		insert(actionKey, "member:" + memberId, Operation.KF_TEXT, null,
+				new OutboxPayload(new MessageContent("", text), null, null, null, null, memberId));
 	}
 
 	/** Rows per status for one action, e.g. {SENT=3, NEW=2}. */

@@ -52,7 +52,7 @@ class OutboxDeliveryRoutes extends RouteBuilder {
 				.setHeader(JinglingHeaders.OPERATION, simple("${body.operation}"))
 				.setBody(simple("${body.request}"))
 				.doTry()
-					.toD("dingtalk:${header." + JinglingHeaders.OPERATION + "}").id("send")
+					.toD("${header." + JinglingHeaders.OPERATION + "}").id("send")
 					.bean(outcomes, "sent").id("record-sent")
 				.doCatch(ConnectorException.class)
 					.bean(outcomes, "failed").id("record-failed")

@@ -6,16 +6,19 @@ import io.jingling.inbound.ReplyChannel;
 /**
  * What one outbox row sends; exactly one of the addressing fields is set.
  *
- * @param content the message
+ * @param content the message (for a KF text, its markdown is the plain text)
  * @param openConversationId a group, for group messages
  * @param userId one officer, for one-to-one messages
  * @param reply the conversation an inbound message came from, for answers
+ * @param task a WeCom customer-group task, for broadcasts
+ * @param memberId an informant, for KF texts (the identity is opened only when sending)
  */
-record OutboxPayload(MessageContent content, String openConversationId, String userId, ReplyChannel reply) {
+record OutboxPayload(MessageContent content, String openConversationId, String userId, ReplyChannel reply,
+		GroupTaskPlan task, Long memberId) {
 
 	@Override
 	public String toString() {
-		return "OutboxPayload[group=" + openConversationId + ", reply=" + reply + "]";
+		return "OutboxPayload[group=" + this.openConversationId + ", reply=" + this.reply + ", task=" + this.task + "]";
 	}
 
 }

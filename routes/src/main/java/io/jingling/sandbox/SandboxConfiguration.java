@@ -3,7 +3,9 @@ package io.jingling.sandbox;
 import java.time.Clock;
 
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
+import io.jingling.connectors.wechat.sim.WeComSimulator;
 import io.jingling.dingtalk.DingTalkProperties;
+import io.jingling.wecom.WeComProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,14 @@ class SandboxConfiguration {
 				properties.robotCode(), clock);
 		log.info("sandbox.dingtalk started url={} journal={}/__admin/requests", simulator.baseUrl(),
 				simulator.baseUrl());
+		return simulator;
+	}
+
+	@Bean(destroyMethod = "close")
+	WeComSimulator weComSimulator(WeComProperties properties, Clock clock) {
+		WeComSimulator simulator = WeComSimulator.start(properties.corpId(), properties.secret(), properties.token(),
+				properties.aesKey(), properties.kfId(), clock);
+		log.info("sandbox.wecom started url={} journal={}/__admin/requests", simulator.baseUrl(), simulator.baseUrl());
 		return simulator;
 	}
 

@@ -64,7 +64,7 @@ public class CodeAllocator {
 	/** The kinds of codes and their formats. */
 	public enum CodeKind {
 
-		ORDER("JL", 3), ASSIST_REQUEST("XC", 3);
+		ORDER("JL", 3), ASSIST_REQUEST("XC", 3), TIP("XS", 4);
 
 		private final String prefix;
 

@@ -17,9 +17,17 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public class ProductionSettingsCheck implements EnvironmentPostProcessor {
 
-	private static final Map<String, String> REQUIRED = Map.of("spring.datasource.url", "JINGLING_DATABASE_URL",
-			"jingling.dingtalk.app-key", "JINGLING_DINGTALK_APP_KEY", "jingling.dingtalk.app-secret",
-			"JINGLING_DINGTALK_APP_SECRET", "jingling.dingtalk.robot-code", "JINGLING_DINGTALK_ROBOT_CODE");
+	private static final Map<String, String> REQUIRED = Map.ofEntries(
+			Map.entry("spring.datasource.url", "JINGLING_DATABASE_URL"),
+			Map.entry("jingling.dingtalk.app-key", "JINGLING_DINGTALK_APP_KEY"),
+			Map.entry("jingling.dingtalk.app-secret", "JINGLING_DINGTALK_APP_SECRET"),
+			Map.entry("jingling.dingtalk.robot-code", "JINGLING_DINGTALK_ROBOT_CODE"),
+			Map.entry("jingling.wecom.corp-id", "JINGLING_WECOM_CORP_ID"),
+			Map.entry("jingling.wecom.secret", "JINGLING_WECOM_SECRET"),
+			Map.entry("jingling.wecom.token", "JINGLING_WECOM_TOKEN"),
+			Map.entry("jingling.wecom.aes-key", "JINGLING_WECOM_AES_KEY"),
+			Map.entry("jingling.wecom.kf-id", "JINGLING_WECOM_KF_ID"),
+			Map.entry("jingling.vault.key", "JINGLING_VAULT_KEY"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

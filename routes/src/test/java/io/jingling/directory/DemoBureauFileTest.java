@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DemoBureauFileTest {
 
-	private final BureauFile bureau = read();
+	private final BureauFile bureau = read("../samples/demo/bureau.yaml", BureauFile.class);
+
+	private final CirclesFile circles = read("../config/circles.yaml", CirclesFile.class);
 
 	@Test
 	void hasTheCommandGroupWithTheDemoDispatcherInIt() {
@@ -37,9 +39,9 @@ class DemoBureauFileTest {
 
 	@Test
 	void hasTheSixCirclesByTheirFixedIds() {
-		assertThat(bureau.circles()).extracting(BureauFile.CircleEntry::id)
+		assertThat(this.circles.circles()).extracting(CirclesFile.CircleEntry::id)
 			.containsExactly("transport", "hospitality", "recycling", "rental", "merchants", "village");
-		assertThat(bureau.circles()).extracting(BureauFile.CircleEntry::name)
+		assertThat(this.circles.circles()).extracting(CirclesFile.CircleEntry::name)
 			.containsExactly("交通运输圈", "旅馆网吧娱乐餐饮圈", "二手回收维修金银圈", "房屋出租圈", "个体工商户圈", "村组干部圈");
 	}
 
@@ -50,15 +52,32 @@ class DemoBureauFileTest {
 		assertThat(bureau.officers().stream().map(BureauFile.OfficerEntry::name).distinct().count())
 			.isEqualTo(bureau.officers().size());
 		bureau.groups().forEach((group) -> assertThat(ids).containsAll(group.members()));
-		List<String> aliases = bureau.circles().stream().flatMap((c) -> c.aliases().stream()).toList();
+		List<String> aliases = this.circles.circles().stream().flatMap((c) -> c.aliases().stream()).toList();
 		assertThat(aliases).doesNotHaveDuplicates();
 	}
 
-	private static BureauFile read() {
+	@Test
+	void givesEveryCustomerGroupAnOwnerWhoIsALiaisonOfItsCircle() {
+		Set<String> officers = this.bureau.officers()
+			.stream()
+			.map(BureauFile.OfficerEntry::userId)
+			.collect(Collectors.toSet());
+		this.circles.circles().forEach((circle) -> {
+			Set<String> liaisons = circle.liaisons()
+				.stream()
+				.map(CirclesFile.LiaisonEntry::wecomUserId)
+				.collect(Collectors.toSet());
+			assertThat(circle.groups()).isNotEmpty()
+				.allSatisfy((group) -> assertThat(liaisons).contains(group.owner()));
+			circle.liaisons().forEach((liaison) -> assertThat(officers).contains(liaison.dingtalkUserId()));
+		});
+	}
+
+	private static <T> T read(String path, Class<T> type) {
 		try {
 			return new ObjectMapper(new YAMLFactory())
 				.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-				.readValue(new File("../samples/demo/bureau.yaml"), BureauFile.class);
+				.readValue(new File(path), type);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

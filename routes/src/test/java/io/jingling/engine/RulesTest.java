@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.jingling.bots.engine.Action;
+import io.jingling.bots.engine.AssistRequestView;
 import io.jingling.bots.engine.Circle;
 import io.jingling.bots.engine.ConversationType;
 import io.jingling.bots.engine.Group;
@@ -18,6 +19,7 @@ import io.jingling.bots.engine.Officer;
 import io.jingling.bots.engine.Reply;
 import io.jingling.bots.engine.RobotMessageReceived;
 import io.jingling.bots.engine.State;
+import io.jingling.bots.engine.TipView;
 import io.jingling.support.HubProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +134,21 @@ class RulesTest {
 
 		@Override
 		public Optional<String> statusOf(String code) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<AssistRequestView> assistRequest(String code) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<AssistRequestView> latestOpenAssistRequest(String circleId) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<TipView> tip(String code) {
 			return Optional.empty();
 		}
 

@@ -87,7 +87,12 @@ class OrderFlowTest {
 	void assistRequestIsRegisteredWithItsCirclesAndConfirmed() {
 		post("msgAssist01==", "demo-dispatcher", "协查 transport,rental 寻找灰色面包车，车牌尾号 37");
 
-		Recorded reply = awaitOne(DingTalkSimulator.SESSION_REPLY);
+		await().atMost(Duration.ofSeconds(10)).until(() -> sim.recorded(DingTalkSimulator.SESSION_REPLY).size() == 2);
+		Recorded reply = sim.recorded(DingTalkSimulator.SESSION_REPLY)
+			.stream()
+			.filter((answer) -> answer.body().contains("已登记协查"))
+			.findFirst()
+			.orElseThrow();
 		var row = jdbc.queryForMap(
 				"SELECT a.code, a.circles, a.case_officer, a.status, a.content FROM assist_request a"
 						+ " JOIN inbox_event i ON a.source_event_id = i.id WHERE i.platform_msg_id = ?",
@@ -95,7 +100,7 @@ class OrderFlowTest {
 		assertThat(row.get("CODE").toString()).matches("XC-20261130-\\d{3}");
 		assertThat(row).containsEntry("CIRCLES", "transport,rental")
 			.containsEntry("CASE_OFFICER", "demo-dispatcher")
-			.containsEntry("STATUS", "CREATED");
+			.containsEntry("STATUS", "BROADCAST");
 		assertThat(reply.json().path("markdown").path("text").asText()).contains(row.get("CODE").toString(), "交通运输圈",
 				"房屋出租圈");
 		assertThat(sim.recorded(DingTalkSimulator.SEND_GROUP)).isEmpty();

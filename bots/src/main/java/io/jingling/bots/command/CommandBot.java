@@ -10,7 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.jingling.bots.command.assist.AssistCommand;
+import io.jingling.bots.command.close.CloseCommand;
 import io.jingling.bots.command.order.OrderCommand;
+import io.jingling.bots.command.relay.RelayCommand;
 import io.jingling.bots.command.status.StatusCommand;
 import io.jingling.bots.engine.Action;
 import io.jingling.bots.engine.Officer;
@@ -20,8 +22,10 @@ import io.jingling.bots.engine.State;
 
 /**
  * The DingTalk command bot: reads a message written to the robot ({@code 帮助}, {@code 警令},
- * {@code 协查}, {@code 状态}) and answers with actions. Orders and assist requests are for
- * dispatchers only. Whatever a user writes, the answer is actions, never an exception.
+ * {@code 协查}, {@code 状态}, {@code 结案}, {@code 回复}) and answers with actions. Orders and
+ * assist requests are for dispatchers only; closing a request and relaying to an
+ * informant are for dispatchers and the case officer. Whatever a user writes, the answer
+ * is actions, never an exception.
  */
 public final class CommandBot {
 
@@ -30,6 +34,10 @@ public final class CommandBot {
 	private final OrderCommand order = new OrderCommand();
 
 	private final AssistCommand assist = new AssistCommand();
+
+	private final CloseCommand close = new CloseCommand();
+
+	private final RelayCommand relay = new RelayCommand();
 
 	private final StatusCommand status;
 
@@ -65,6 +73,8 @@ public final class CommandBot {
 			case ORDER -> dispatcherOnly(message, state, () -> this.order.handle(arguments, message, state));
 			case ASSIST -> dispatcherOnly(message, state, () -> this.assist.handle(arguments, message, state));
 			case STATUS -> this.status.handle(arguments, state);
+			case CLOSE -> this.close.handle(arguments, message, state);
+			case RELAY -> this.relay.handle(arguments, message, state);
 		};
 		log.info("command.handle {} eventId={} result={}", keyword, message.eventId(),
 				action.getClass().getSimpleName());

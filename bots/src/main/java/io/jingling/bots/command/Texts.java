@@ -1,16 +1,34 @@
 package io.jingling.bots.command;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.jingling.bots.engine.RecordTip;
 
 /**
- * The Chinese texts of orders and assist requests that the routes module sends once it
- * has assigned a code.
+ * The Chinese texts the routes module sends once it has assigned a code or planned a
+ * send: orders, assist requests and their broadcast, tips for the case officer, and the
+ * informants' acknowledgements. No text carries a user's platform id or an informant's
+ * identity.
  */
 public final class Texts {
 
 	private static final DateTimeFormatter MONTH_DAY_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
+	// WeCom's customer-group message task (add_msg_template) takes at most 4000 bytes of
+	// text
+	private static final int BROADCAST_MAX_BYTES = 4000;
+
+	private static final String ELLIPSIS = "…";
+
+	private static final Map<String, String> LINKED_BY = Map.of(RecordTip.BY_SCENE_PARAM, "按链接",
+			RecordTip.BY_CODE_IN_TEXT, "按文中编号", RecordTip.BY_LATEST_IN_CIRCLE, "按本圈最新协查");
+
+	private static final Map<String, String> MEDIA = Map.of("image", "[图片]", "voice", "[语音]", "location", "[位置]");
 
 	static final String HELP = """
 			#### 警铃指令
@@ -20,11 +38,15 @@ public final class Texts {
 			  例：协查 交通、房屋 寻找灰色面包车，车牌尾号 357
 			- **状态** 编号：查询警令、协查或线索的进展
 			  例：状态 XC-20261130-007
+			- **结案** 协查编号：协查办结，不再收集线索，并感谢提供线索的群众
+			  例：结案 XC-20261130-007
+			- **回复** 线索编号 内容：经警铃向提供线索的线人追问，线人身份不公开
+			  例：回复 XS-20261130-0001 车往哪个方向开了？
 			- **帮助**：显示本说明
 
-			警令和协查只有指挥中心调度员可以发布。""";
+			警令和协查只有指挥中心调度员可以发布；结案和回复限主办民警和调度员。""";
 
-	static final String UNKNOWN = "没看懂这条指令。可用指令：警令、协查、状态、帮助；发送「帮助」查看用法。";
+	static final String UNKNOWN = "没看懂这条指令。可用指令：警令、协查、状态、结案、回复、帮助；发送「帮助」查看用法。";
 
 	static final String DISPATCHERS_ONLY = "抱歉，只有指挥中心调度员可以发布警令和协查。";
 
@@ -62,6 +84,121 @@ public final class Texts {
 			ZonedDateTime validUntil) {
 		return "已登记协查 " + code + " 圈子：" + String.join("、", circleNames) + "；主办：" + caseOfficerName + "；有效至 "
 				+ MONTH_DAY_TIME.format(validUntil);
+	}
+
+	/**
+	 * What the circles' groups receive, e.g.
+	 * {@code 【协查 XC-20261130-007】寻找灰色面包车\n有线索请点链接私信警方（仅警方可见）：https://…}. The content is
+	 * cut, ending in {@code …}, so the whole text stays within WeCom's 4000 bytes.
+	 */
+	public static String broadcastText(String assistCode, String content, String kfLink) {
+		String head = "【协查 " + assistCode + "】";
+		String tail = "\n有线索请点链接私信警方（仅警方可见）：" + kfLink;
+		return head + fit(content.strip(), BROADCAST_MAX_BYTES - utf8Length(head) - utf8Length(tail)) + tail;
+	}
+
+	/** The informant's acknowledgement: {@code 已收到，线索编号 XS-20261130-0001，谢谢！}. */
+	public static String tipAcknowledged(String tipCode) {
+		return "已收到，线索编号 " + tipCode + "，谢谢！";
+	}
+
+	/**
+	 * The markdown the case officer gets for a new tip: the request it belongs to, the
+	 * informant's pseudonym, circle and township, the content quoted, how it was linked,
+	 * and how to ask back.
+	 * @param assistCode the linked request, or {@code null} when none
+	 * @param kind {@code text}, {@code image}, {@code voice} or {@code location}
+	 * @param content the text, or a description of the media (e.g. the place's name)
+	 * @param linkedBy as in {@link RecordTip#linkedBy()}
+	 */
+	public static String tipForOfficer(String tipCode, String assistCode, String pseudonym, String circleName,
+			String township, String kind, String content, String linkedBy) {
+		return "#### " + tipTitle(tipCode) + "\n- 协查：" + ((assistCode != null) ? assistCode : "未关联协查") + "\n- 线人："
+				+ orUnknown(pseudonym) + "\n- 圈子：" + orUnknown(circleName) + "\n- 乡镇：" + orUnknown(township) + "\n- 关联："
+				+ LINKED_BY.getOrDefault(linkedBy, "未能关联") + "\n\n> "
+				+ String.join("\n> ", tipContent(kind, content).split("\n")) + "\n\n回复 " + tipCode + " <内容> 可追问线人";
+	}
+
+	/**
+	 * The title DingTalk shows in the conversation list: {@code 新线索 XS-20261130-0001}.
+	 */
+	public static String tipTitle(String tipCode) {
+		return "新线索 " + tipCode;
+	}
+
+	/** The dispatcher's confirmation of {@code 结案}. */
+	public static String assistClosed(String code) {
+		return "协查 " + code + " 已结案，不再收集线索。";
+	}
+
+	/** What informants who sent tips to the request get when it is closed. */
+	public static String thanksOnClose(String code) {
+		return "协查 " + code + " 已结案，感谢您的线索！";
+	}
+
+	/** The member's confirmation of {@code 退订}. */
+	public static String optedOut() {
+		return "已退订，您将不再收到协查通知。回复任意内容可继续提供线索。";
+	}
+
+	/**
+	 * The dispatcher's report once the broadcast is planned, e.g.
+	 * {@code 协查 XC-20261130-007 已提交 3 位联络员确认，覆盖 12 个群、约 1800 人}.
+	 */
+	public static String broadcastPlanned(String code, int owners, int groups, int members) {
+		return "协查 " + code + " 已提交 " + owners + " 位联络员确认，覆盖 " + groups + " 个群、约 " + members + " 人";
+	}
+
+	/**
+	 * The dispatcher's report when groups have no mass-message quota left this period, so
+	 * nothing was sent.
+	 */
+	public static String quotaRefused(String code, List<String> groupNames) {
+		return "协查 " + code + " 未发出："
+				+ groupNames.stream().map((name) -> "「" + name + "」").collect(Collectors.joining("、"))
+				+ "本期的群发次数已用完，为免部分群收不到，这条协查一个群也没有发。请把几条协查汇总成一条再发，或等额度恢复后再发。";
+	}
+
+	/** The officer's answer when {@code 回复} cannot reach the informant. */
+	public static String relayUnavailable(String tipCode, String reason) {
+		return "无法转达给线人（" + tipCode + "）：" + reason;
+	}
+
+	private static String tipContent(String kind, String content) {
+		if (kind.equals("text")) {
+			return content.isBlank() ? "（空白消息）" : content.strip();
+		}
+		String label = MEDIA.getOrDefault(kind, "[其他消息]");
+		return content.isBlank() ? label : label + " " + content.strip();
+	}
+
+	private static String orUnknown(String value) {
+		return (value == null || value.isBlank()) ? "未登记" : value;
+	}
+
+	private static String fit(String text, int maxBytes) {
+		if (utf8Length(text) <= maxBytes) {
+			return text;
+		}
+		int budget = maxBytes - utf8Length(ELLIPSIS);
+		StringBuilder fitted = new StringBuilder();
+		int used = 0;
+		int index = 0;
+		while (index < text.length()) {
+			int codePoint = text.codePointAt(index);
+			int bytes = utf8Length(Character.toString(codePoint));
+			if (used + bytes > budget) {
+				break;
+			}
+			fitted.appendCodePoint(codePoint);
+			used += bytes;
+			index += Character.charCount(codePoint);
+		}
+		return fitted.append(ELLIPSIS).toString();
+	}
+
+	private static int utf8Length(String text) {
+		return text.getBytes(StandardCharsets.UTF_8).length;
 	}
 
 }

@@ -5,6 +5,7 @@ package io.jingling.bots.engine;
  * changes and outbox rows; the engine itself never calls a platform. Every kind is listed
  * here.
  */
-public sealed interface Action permits Reply, SendToGroup, SendToUsers, PostOrder, OpenAssistRequest {
+public sealed interface Action permits Reply, SendToGroup, SendToUsers, PostOrder, OpenAssistRequest, Broadcast,
+		RecordTip, OptOut, CloseAssistRequest, RelayToInformant {
 
 }

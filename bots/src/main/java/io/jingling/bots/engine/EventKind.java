@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 
 /**
@@ -32,6 +33,32 @@ enum EventKind {
 					"event.senderUserId", message.senderUserId(), "event.senderName", message.senderName(), "channel",
 					channel, "sender.dispatcher", sender.map(Officer::dispatcher).orElse(false), "sender.officer",
 					sender.isPresent());
+		}
+
+	},
+
+	ASSIST_REQUEST_OPENED(AssistRequestOpened.class,
+			Map.of("event.code", SimpleType.STRING, "event.circles", ListType.create(SimpleType.STRING), "event.urgent",
+					SimpleType.BOOL, "event.sensitive", SimpleType.BOOL, "event.content", SimpleType.STRING)) {
+
+		@Override
+		Map<String, Object> variables(Event event, State state) {
+			AssistRequestOpened request = (AssistRequestOpened) event;
+			return Map.of("event.code", request.code(), "event.circles", request.circleIds(), "event.urgent",
+					request.urgent(), "event.sensitive", request.sensitive(), "event.content", request.content());
+		}
+
+	},
+
+	INFORMANT_MESSAGE_RECEIVED(InformantMessageReceived.class,
+			Map.of("event.circle", SimpleType.STRING, "event.township", SimpleType.STRING, "event.channel",
+					SimpleType.STRING, "event.kind", SimpleType.STRING, "event.text", SimpleType.STRING)) {
+
+		@Override
+		Map<String, Object> variables(Event event, State state) {
+			InformantMessageReceived message = (InformantMessageReceived) event;
+			return Map.of("event.circle", message.circleId(), "event.township", message.township(), "event.channel",
+					message.channel(), "event.kind", message.kind(), "event.text", message.text());
 		}
 
 	};

@@ -15,6 +15,8 @@ final class RuleCompiler {
 
 	private static final Set<String> RULE_KEYS = Set.of("id", "description", "event", "when", "then");
 
+	private static final String KNOWN_STEPS = "command, reply, broadcast, tip";
+
 	private final String file;
 
 	private final ConditionCompiler conditions;
@@ -57,41 +59,50 @@ final class RuleCompiler {
 			.orElseThrow(() -> error(id.text(), event.position(),
 					"unknown event '" + event.text() + "'; known events: " + EventKind.names()));
 		Program condition = this.conditions.compile(id.text(), kind, text(id.text(), rule, "when"));
-		return new CompiledRule(id.text(), this.file, id.position(), kind, condition, steps(id.text(), rule));
+		return new CompiledRule(id.text(), this.file, id.position(), kind, condition, steps(id.text(), kind, rule));
 	}
 
-	private List<Step> steps(String ruleId, YamlNode.Mapping rule) throws RuleLoadException {
+	private List<Step> steps(String ruleId, EventKind kind, YamlNode.Mapping rule) throws RuleLoadException {
 		YamlNode then = value(ruleId, rule, "then");
 		if (!(then instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
 			throw error(ruleId, then.position(), "'then' must be a list of at least one step");
 		}
 		List<Step> steps = new ArrayList<>();
 		for (YamlNode node : sequence.items()) {
-			steps.add(step(ruleId, node));
+			steps.add(step(ruleId, kind, node));
 		}
 		return steps;
 	}
 
-	private Step step(String ruleId, YamlNode node) throws RuleLoadException {
+	private Step step(String ruleId, EventKind kind, YamlNode node) throws RuleLoadException {
 		if (!(node instanceof YamlNode.Mapping step) || step.fields().size() != 1) {
-			throw error(ruleId, node.position(), "a step is a map with exactly one key: command or reply");
+			throw error(ruleId, node.position(), "a step is a map with exactly one key, one of " + KNOWN_STEPS);
 		}
 		YamlNode.Field field = step.fields().get(0);
-		return switch (field.key()) {
-			case "command" -> command(ruleId, field.value());
+		Step parsed = switch (field.key()) {
+			case "command" -> withoutSettings(ruleId, field, new Step.RunCommandBot());
 			case "reply" -> reply(ruleId, field.value());
+			case "broadcast" -> withoutSettings(ruleId, field, new Step.BroadcastToCircles());
+			case "tip" -> withoutSettings(ruleId, field, new Step.RunTipBot());
 			default -> throw error(ruleId, field.position(),
-					"unknown step '" + field.key() + "'; known steps: command, reply");
+					"unknown step '" + field.key() + "'; known steps: " + KNOWN_STEPS);
 		};
+		if (parsed.event() != kind) {
+			throw error(ruleId, field.position(), "step '" + field.key() + "' only works in "
+					+ parsed.event().typeName() + " rules, and this rule is for " + kind.typeName());
+		}
+		return parsed;
 	}
 
-	private Step command(String ruleId, YamlNode settings) throws RuleLoadException {
+	private Step withoutSettings(String ruleId, YamlNode.Field field, Step step) throws RuleLoadException {
+		YamlNode settings = field.value();
 		boolean none = (settings instanceof YamlNode.Scalar scalar && scalar.text() == null)
 				|| (settings instanceof YamlNode.Mapping mapping && mapping.fields().isEmpty());
 		if (!none) {
-			throw error(ruleId, settings.position(), "'command' takes no settings; write command: {}");
+			throw error(ruleId, settings.position(),
+					"'" + field.key() + "' takes no settings; write " + field.key() + ": {}");
 		}
-		return new Step.RunCommandBot();
+		return step;
 	}
 
 	private Step reply(String ruleId, YamlNode settings) throws RuleLoadException {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.jingling.bots.command.CommandBot;
+import io.jingling.bots.tip.TipBot;
 
 /**
  * The rules engine: an event and the current state in, the actions to take out. It reads
@@ -23,9 +24,16 @@ public final class RuleEngine {
 
 	private final CommandBot commandBot;
 
-	public RuleEngine(RuleSet rules, CommandBot commandBot) {
+	private final TipBot tipBot;
+
+	/**
+	 * Creates the engine; the bots run when a rule's {@code command} or {@code tip} step
+	 * fires.
+	 */
+	public RuleEngine(RuleSet rules, CommandBot commandBot, TipBot tipBot) {
 		this.rules = Objects.requireNonNull(rules, "rules");
 		this.commandBot = Objects.requireNonNull(commandBot, "commandBot");
+		this.tipBot = Objects.requireNonNull(tipBot, "tipBot");
 	}
 
 	/**
@@ -41,7 +49,7 @@ public final class RuleEngine {
 			if (rule.event() == kind && matches(rule, event, variables)) {
 				log.debug("rules.fire {} eventId={}", rule.id(), event.eventId());
 				for (Step step : rule.steps()) {
-					actions.addAll(step.perform(event, state, this.commandBot));
+					actions.addAll(step.perform(event, state, this.commandBot, this.tipBot));
 				}
 			}
 		}

@@ -37,4 +37,16 @@ public interface State {
 	 */
 	Duration assistValidity();
 
+	/** An assist request by its code ({@code XC-yyyyMMdd-NNN}), if known. */
+	Optional<AssistRequestView> assistRequest(String code);
+
+	/**
+	 * The most recently opened assist request in the circle that is still open
+	 * ({@code CREATED}, {@code BROADCAST} or {@code COLLECTING}), if any.
+	 */
+	Optional<AssistRequestView> latestOpenAssistRequest(String circleId);
+
+	/** A tip by its code ({@code XS-yyyyMMdd-NNNN}), if known. */
+	Optional<TipView> tip(String code);
+
 }

@@ -3,11 +3,18 @@ package io.jingling.bots.engine;
 import java.util.List;
 
 import io.jingling.bots.command.CommandBot;
+import io.jingling.bots.tip.TipBot;
 
-/** One entry of a rule's {@code then:} list. */
+/**
+ * One entry of a rule's {@code then:} list. Each step takes one event kind; loading
+ * refuses a step in a rule for another kind, so {@code perform} always gets its own kind.
+ */
 sealed interface Step {
 
-	List<Action> perform(Event event, State state, CommandBot commandBot);
+	/** The only event kind this step can take. */
+	EventKind event();
+
+	List<Action> perform(Event event, State state, CommandBot commandBot, TipBot tipBot);
 
 	/**
 	 * {@code command: {}}: the command bot reads the message and answers with its own
@@ -16,9 +23,12 @@ sealed interface Step {
 	record RunCommandBot() implements Step {
 
 		@Override
-		public List<Action> perform(Event event, State state, CommandBot commandBot) {
-			// RobotMessageReceived is the only event kind so far, so every rule's event
-			// is a message
+		public EventKind event() {
+			return EventKind.ROBOT_MESSAGE_RECEIVED;
+		}
+
+		@Override
+		public List<Action> perform(Event event, State state, CommandBot commandBot, TipBot tipBot) {
 			return commandBot.handle((RobotMessageReceived) event, state);
 		}
 
@@ -31,8 +41,47 @@ sealed interface Step {
 	record ReplyWith(String text) implements Step {
 
 		@Override
-		public List<Action> perform(Event event, State state, CommandBot commandBot) {
+		public EventKind event() {
+			return EventKind.ROBOT_MESSAGE_RECEIVED;
+		}
+
+		@Override
+		public List<Action> perform(Event event, State state, CommandBot commandBot, TipBot tipBot) {
 			return List.of(new Reply(this.text));
+		}
+
+	}
+
+	/** {@code broadcast: {}}: the assist request goes out to the circles it names. */
+	record BroadcastToCircles() implements Step {
+
+		@Override
+		public EventKind event() {
+			return EventKind.ASSIST_REQUEST_OPENED;
+		}
+
+		@Override
+		public List<Action> perform(Event event, State state, CommandBot commandBot, TipBot tipBot) {
+			AssistRequestOpened request = (AssistRequestOpened) event;
+			return List.of(new Broadcast(request.code(), request.circleIds()));
+		}
+
+	}
+
+	/**
+	 * {@code tip: {}}: the tip bot reads the informant's message and answers with its own
+	 * actions.
+	 */
+	record RunTipBot() implements Step {
+
+		@Override
+		public EventKind event() {
+			return EventKind.INFORMANT_MESSAGE_RECEIVED;
+		}
+
+		@Override
+		public List<Action> perform(Event event, State state, CommandBot commandBot, TipBot tipBot) {
+			return tipBot.handle((InformantMessageReceived) event, state);
 		}
 
 	}

@@ -1,8 +1,13 @@
 package io.jingling.bots.command;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -12,10 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.jingling.bots.CapturedLogs;
 import io.jingling.bots.DemoBureau;
 import io.jingling.bots.engine.Action;
+import io.jingling.bots.engine.CloseAssistRequest;
 import io.jingling.bots.engine.Officer;
 import io.jingling.bots.engine.OpenAssistRequest;
 import io.jingling.bots.engine.OrderTarget;
 import io.jingling.bots.engine.PostOrder;
+import io.jingling.bots.engine.RelayToInformant;
 import io.jingling.bots.engine.Reply;
 import io.jingling.bots.engine.RobotMessageReceived;
 
@@ -39,10 +46,20 @@ class CommandBotTest {
 		return ((Reply) actions.get(0)).text();
 	}
 
+	private List<Action> from(String sender, String text) {
+		return this.bot.handle(DemoBureau.inGroup(COMMAND_GROUP, sender, text), this.bureau);
+	}
+
 	@Test
 	void answersHelpWithEveryCommandAndAnExample() {
 		assertThat(replyText(fromDispatcher("帮助"))).isEqualTo(Texts.HELP)
-			.contains("警令 全体", "协查 交通、房屋", "状态 XC-20261130-007");
+			.contains("警令 全体", "协查 交通、房屋", "状态 XC-20261130-007", "结案 XC-20261130-007", "回复 XS-20261130-0001 ");
+	}
+
+	@Test
+	void answersHelpExactlyAsTheSampleReplyShowsIt() throws IOException {
+		String sample = Files.readString(Path.of("../samples/payloads/dingtalk/help-reply.request.json"));
+		assertThat(new ObjectMapper().readTree(sample).at("/markdown/text").asText()).isEqualTo(Texts.HELP);
 	}
 
 	@ParameterizedTest
@@ -80,10 +97,11 @@ class CommandBotTest {
 		try (CapturedLogs logs = new CapturedLogs()) {
 			fromDispatcher("协查 交通 寻找灰色面包车 浙A12345");
 			fromDispatcher("灰色面包车在哪");
+			fromDispatcher("回复 XS-20261130-0001 灰色面包车往哪开了");
 			this.bot.handle(DemoBureau.inGroup(COMMAND_GROUP, DISPATCHER, "状态 XC-20261129-007 灰色面包车"), broken);
 			assertThat(logs.text())
-				.contains("command.handle ASSIST", "OpenAssistRequest", "command.handle unknown",
-						"command.handle failed", "IllegalStateException")
+				.contains("command.handle ASSIST", "OpenAssistRequest", "command.handle RELAY", "RelayToInformant",
+						"command.handle unknown", "command.handle failed", "IllegalStateException")
 				.doesNotContain("灰色面包车", "浙A12345");
 		}
 	}
@@ -247,6 +265,91 @@ class CommandBotTest {
 		@Test
 		void asksForTheCode() {
 			assertThat(replyText(fromDispatcher("状态"))).startsWith("请写明要查的编号。");
+		}
+
+	}
+
+	@Nested
+	class Closing {
+
+		@Test
+		void letsTheDispatcherClose() {
+			assertThat(fromDispatcher("结案 XC-20261130-007"))
+				.containsExactly(new CloseAssistRequest("XC-20261130-007", DISPATCHER));
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "结案 XC-20261130-007", "@警铃 结案 xc-20261130-007 人已找到", "结案XC-20261130-007" })
+		void letsTheCaseOfficerClose(String text) {
+			assertThat(from("officer001", text))
+				.containsExactly(new CloseAssistRequest("XC-20261130-007", "officer001"));
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "officer002", "stranger", "" })
+		void politelyRefusesEveryoneElse(String sender) {
+			assertThat(replyText(from(sender, "结案 XC-20261130-007")))
+				.isEqualTo("抱歉，协查 XC-20261130-007 只能由主办民警或指挥中心调度员结案。");
+		}
+
+		@Test
+		void saysWhenTheRequestIsUnknownOrNoLongerOpen() {
+			assertThat(replyText(fromDispatcher("结案 XC-20261130-099"))).isEqualTo("未找到协查 XC-20261130-099，请核对编号。");
+			assertThat(replyText(fromDispatcher("结案 XC-20261130-003")))
+				.isEqualTo("协查 XC-20261130-003 已不在收集线索（CLOSED），无需再结案。");
+			assertThat(replyText(from("officer001", "结案 XC-20261128-001")))
+				.isEqualTo("协查 XC-20261128-001 已不在收集线索（EXPIRED），无需再结案。");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "结案", "结案 XC-7", "结案 JL-20261130-001", "结案 人已找到" })
+		void asksForAFullAssistCode(String text) {
+			assertThat(replyText(fromDispatcher(text))).contains("用法：结案 <协查编号>，例：结案 XC-20261130-007");
+		}
+
+	}
+
+	@Nested
+	class Relaying {
+
+		@Test
+		void letsTheTipsCaseOfficerAskTheInformant() {
+			assertThat(from("officer001", "回复 XS-20261130-0001 车往哪个方向开了？\n大概几点？"))
+				.containsExactly(new RelayToInformant("XS-20261130-0001", "车往哪个方向开了？\n大概几点？", "officer001"));
+		}
+
+		@Test
+		void letsADispatcherAskAboutAnyTip() {
+			assertThat(fromDispatcher("@警铃 回复 xs-20261130-0002 请发一张照片"))
+				.containsExactly(new RelayToInformant("XS-20261130-0002", "请发一张照片", DISPATCHER));
+		}
+
+		@Test
+		void refusesOtherOfficers() {
+			assertThat(replyText(from("officer002", "回复 XS-20261130-0001 车往哪开了")))
+				.isEqualTo("抱歉，线索 XS-20261130-0001 只能由主办民警或指挥中心调度员回复。");
+			assertThat(replyText(from("officer001", "回复 XS-20261130-0002 车往哪开了")))
+				.isEqualTo("抱歉，线索 XS-20261130-0002 只能由主办民警或指挥中心调度员回复。");
+			assertThat(replyText(from("", "回复 XS-20261130-0002 车往哪开了")))
+				.isEqualTo("抱歉，线索 XS-20261130-0002 只能由主办民警或指挥中心调度员回复。");
+		}
+
+		@Test
+		void saysWhenTheTipIsUnknown() {
+			assertThat(replyText(fromDispatcher("回复 XS-20261130-0099 车往哪开了")))
+				.isEqualTo("未找到线索 XS-20261130-0099，请核对编号。");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "回复 XS-20261130-0001", "回复 XS-20261130-0001 \u3000 " })
+		void asksForTheContent(String text) {
+			assertThat(replyText(from("officer001", text))).startsWith("缺少要转达给线人的内容。");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "回复", "回复 车往哪开了", "回复 XC-20261130-007 车往哪开了", "回复 XS-20261130-001 车往哪开了" })
+		void asksForATipCode(String text) {
+			assertThat(replyText(from("officer001", text))).contains("用法：回复 <线索编号> <内容>");
 		}
 
 	}

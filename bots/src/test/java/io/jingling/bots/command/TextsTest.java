@@ -1,5 +1,6 @@
 package io.jingling.bots.command;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.List;
 
@@ -28,6 +29,96 @@ class TextsTest {
 		ZonedDateTime validUntil = ZonedDateTime.of(2026, 12, 3, 14, 5, 0, 0, DemoBureau.ZONE);
 		assertThat(Texts.assistConfirmed("XC-20261130-007", List.of("交通运输圈", "房屋出租圈"), "张三", validUntil))
 			.isEqualTo("已登记协查 XC-20261130-007 圈子：交通运输圈、房屋出租圈；主办：张三；有效至 12月3日 14:05");
+	}
+
+	private static final String KF_LINK = "https://kf.example.cn/kfid/kfc0123456789abcdef?enc_scene=ENCtransport"
+			+ "&scene_param=XC-20261130-007";
+
+	private static int bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8).length;
+	}
+
+	@Test
+	void writesTheBroadcastWithCodeContentAndKfLink() {
+		assertThat(Texts.broadcastText("XC-20261130-007", " 寻找灰色面包车，车牌尾号 357\n", KF_LINK))
+			.isEqualTo("【协查 XC-20261130-007】寻找灰色面包车，车牌尾号 357\n有线索请点链接私信警方（仅警方可见）：" + KF_LINK);
+	}
+
+	@Test
+	void cutsTheBroadcastContentToFitWeComsLimit() {
+		String empty = Texts.broadcastText("XC-20261130-007", "", KF_LINK);
+		String fits = "车".repeat((4000 - bytes(empty)) / 3);
+		assertThat(Texts.broadcastText("XC-20261130-007", fits, KF_LINK)).contains(fits + "\n").doesNotContain("…");
+
+		String text = Texts.broadcastText("XC-20261130-007", "寻找灰色面包车" + "车".repeat(3000), KF_LINK);
+		assertThat(bytes(text)).isLessThanOrEqualTo(4000).isGreaterThan(3995);
+		assertThat(text).startsWith("【协查 XC-20261130-007】寻找灰色面包车车").endsWith("车…\n有线索请点链接私信警方（仅警方可见）：" + KF_LINK);
+	}
+
+	@Test
+	void neverCutsACharacterInTwo() {
+		String text = Texts.broadcastText("XC-20261130-007", "🚐".repeat(1500), KF_LINK);
+		assertThat(bytes(text)).isLessThanOrEqualTo(4000);
+		assertThat(text).contains("🚐…\n").doesNotContain("\uFFFD");
+		assertThat(text.codePoints().filter((c) -> Character.getType(c) == Character.SURROGATE)).isEmpty();
+	}
+
+	@Test
+	void acknowledgesATipWithItsCode() {
+		assertThat(Texts.tipAcknowledged("XS-20261130-0001")).isEqualTo("已收到，线索编号 XS-20261130-0001，谢谢！");
+	}
+
+	@Test
+	void writesATextTipForTheCaseOfficerWithoutIds() {
+		assertThat(Texts.tipForOfficer("XS-20261130-0001", "XC-20261130-007", "老周", "交通运输圈", "城关镇", "text",
+				"灰色面包车在城东加油站\n往北开了", "scene-param"))
+			.isEqualTo("""
+					#### 新线索 XS-20261130-0001
+					- 协查：XC-20261130-007
+					- 线人：老周
+					- 圈子：交通运输圈
+					- 乡镇：城关镇
+					- 关联：按链接
+
+					> 灰色面包车在城东加油站
+					> 往北开了
+
+					回复 XS-20261130-0001 <内容> 可追问线人""");
+		assertThat(Texts.tipTitle("XS-20261130-0001")).isEqualTo("新线索 XS-20261130-0001");
+	}
+
+	@Test
+	void describesMediaAndHowATipWasLinked() {
+		assertThat(Texts.tipForOfficer("XS-20261130-0002", null, "老周", "交通运输圈", "", "image", "", "none"))
+			.contains("- 协查：未关联协查\n", "- 乡镇：未登记\n", "- 关联：未能关联\n", "\n> [图片]\n");
+		assertThat(Texts.tipForOfficer("XS-20261130-0003", "XC-20261130-007", "老周", "交通运输圈", "城关镇", "location", "城东加油站",
+				"code-in-text"))
+			.contains("- 关联：按文中编号\n", "\n> [位置] 城东加油站\n");
+		assertThat(Texts.tipForOfficer("XS-20261130-0004", "XC-20261130-007", "老周", "交通运输圈", "城关镇", "voice", "",
+				"latest-in-circle"))
+			.contains("- 关联：按本圈最新协查\n", "\n> [语音]\n");
+	}
+
+	@Test
+	void writesTheClosingAndOptOutTexts() {
+		assertThat(Texts.assistClosed("XC-20261130-007")).isEqualTo("协查 XC-20261130-007 已结案，不再收集线索。");
+		assertThat(Texts.thanksOnClose("XC-20261130-007")).isEqualTo("协查 XC-20261130-007 已结案，感谢您的线索！");
+		assertThat(Texts.optedOut()).isEqualTo("已退订，您将不再收到协查通知。回复任意内容可继续提供线索。");
+	}
+
+	@Test
+	void reportsThePlannedBroadcastAndARefusalForQuota() {
+		assertThat(Texts.broadcastPlanned("XC-20261130-007", 3, 12, 1800))
+			.isEqualTo("协查 XC-20261130-007 已提交 3 位联络员确认，覆盖 12 个群、约 1800 人");
+		assertThat(Texts.quotaRefused("XC-20261130-007", List.of("城关镇司机群", "东河镇司机群")))
+			.startsWith("协查 XC-20261130-007 未发出：「城关镇司机群」、「东河镇司机群」本期的群发次数已用完")
+			.contains("一个群也没有发", "汇总", "等额度恢复");
+	}
+
+	@Test
+	void saysWhyARelayCannotReachTheInformant() {
+		assertThat(Texts.relayUnavailable("XS-20261130-0001", "线人已超过 48 小时未发消息"))
+			.isEqualTo("无法转达给线人（XS-20261130-0001）：线人已超过 48 小时未发消息");
 	}
 
 }

@@ -8,11 +8,14 @@ import org.junit.jupiter.api.Test;
 import io.jingling.bots.CapturedLogs;
 import io.jingling.bots.DemoBureau;
 import io.jingling.bots.command.CommandBot;
+import io.jingling.bots.tip.TipBot;
 
 import static io.jingling.bots.DemoBureau.COMMAND_GROUP;
 import static io.jingling.bots.DemoBureau.DISPATCHER;
 import static io.jingling.bots.DemoBureau.DUTY_GROUP;
 import static io.jingling.bots.DemoBureau.UNKNOWN_GROUP;
+import static io.jingling.bots.DemoBureau.assistOpened;
+import static io.jingling.bots.DemoBureau.fromInformant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RuleEngineTest {
@@ -21,8 +24,14 @@ class RuleEngineTest {
 
 	private final CommandBot commandBot = new CommandBot(DemoBureau.CLOCK, DemoBureau.ZONE);
 
+	private final TipBot tipBot = new TipBot(DemoBureau.CLOCK, DemoBureau.ZONE);
+
 	private RuleEngine engine(String yaml) throws RuleLoadException {
-		return new RuleEngine(RuleSet.parse("test.yaml", yaml), this.commandBot);
+		return new RuleEngine(RuleSet.parse("test.yaml", yaml), this.commandBot, this.tipBot);
+	}
+
+	private RuleEngine defaultEngine() throws RuleLoadException {
+		return new RuleEngine(RuleSet.load(Path.of("../config/rules")), this.commandBot, this.tipBot);
 	}
 
 	@Test
@@ -110,7 +119,7 @@ class RuleEngineTest {
 
 	@Test
 	void defaultRulesSendCommandGroupMessagesToTheBot() throws RuleLoadException {
-		RuleEngine engine = new RuleEngine(RuleSet.load(Path.of("../config/rules")), this.commandBot);
+		RuleEngine engine = defaultEngine();
 		assertThat(engine.evaluate(DemoBureau.inGroup(COMMAND_GROUP, DISPATCHER, "协查 交通 寻找灰色面包车"), this.bureau))
 			.singleElement()
 			.isInstanceOf(OpenAssistRequest.class);
@@ -118,7 +127,7 @@ class RuleEngineTest {
 
 	@Test
 	void defaultRulesTurnAwayOtherGroupsAndPrivateChats() throws RuleLoadException {
-		RuleEngine engine = new RuleEngine(RuleSet.load(Path.of("../config/rules")), this.commandBot);
+		RuleEngine engine = defaultEngine();
 		List<Action> elsewhere = List.of(new Reply("警铃只在指挥群里接受指令。"));
 		assertThat(engine.evaluate(DemoBureau.inGroup(DUTY_GROUP, DISPATCHER, "帮助"), this.bureau)).isEqualTo(elsewhere);
 		assertThat(engine.evaluate(DemoBureau.inGroup(UNKNOWN_GROUP, DISPATCHER, "帮助"), this.bureau))
@@ -128,12 +137,95 @@ class RuleEngineTest {
 	}
 
 	@Test
+	void defaultRulesBroadcastAnAssistRequestToTheCirclesItNames() throws RuleLoadException {
+		RuleEngine engine = defaultEngine();
+		assertThat(engine.evaluate(assistOpened("XC-20261130-008", List.of("transport", "rental"), false, false),
+				this.bureau))
+			.containsExactly(new Broadcast("XC-20261130-008", List.of("transport", "rental")));
+		assertThat(engine.evaluate(assistOpened("XC-20261130-009", List.of(), true, false), this.bureau)).isEmpty();
+	}
+
+	@Test
+	void defaultRulesRecordWhatInformantsWriteThroughKfAsTips() throws RuleLoadException {
+		RuleEngine engine = defaultEngine();
+		InformantMessageReceived message = fromInformant("text", "车在城东加油站", "transport", "XC-20261130-007");
+		assertThat(engine.evaluate(message, this.bureau))
+			.containsExactly(new RecordTip(42L, "XC-20261130-007", "scene-param", message));
+		assertThat(engine.evaluate(fromInformant("text", "退订", "transport", ""), this.bureau))
+			.containsExactly(new OptOut(42L));
+		InformantMessageReceived bySms = new InformantMessageReceived("sms-1", DemoBureau.CLOCK.instant(), 42L, "老周",
+				"transport", "城关镇", "sms", "text", "车在城东加油站", "", "");
+		assertThat(engine.evaluate(bySms, this.bureau)).isEmpty();
+	}
+
+	@Test
+	void bindsAssistRequestVariables() throws RuleLoadException {
+		RuleEngine engine = engine("""
+				- id: urgent-rental
+				  event: AssistRequestOpened
+				  when: event.urgent && !event.sensitive && "rental" in event.circles && event.code == "XC-20261130-008"
+				  then: [ { broadcast: {} } ]
+				- id: about-a-van
+				  event: AssistRequestOpened
+				  when: event.content.contains("面包车") && size(event.circles) == 1
+				  then: [ { broadcast: {} } ]
+				""");
+		assertThat(engine.evaluate(assistOpened("XC-20261130-008", List.of("rental"), true, false), this.bureau))
+			.containsExactly(new Broadcast("XC-20261130-008", List.of("rental")),
+					new Broadcast("XC-20261130-008", List.of("rental")));
+		assertThat(
+				engine.evaluate(assistOpened("XC-20261130-008", List.of("rental", "village"), true, true), this.bureau))
+			.isEmpty();
+	}
+
+	@Test
+	void bindsInformantMessageVariables() throws RuleLoadException {
+		RuleEngine engine = engine("""
+				- id: township-text
+				  event: InformantMessageReceived
+				  when: >
+				    event.channel == "kf" && event.kind == "text" && event.circle == "village"
+				    && event.township == "城关镇" && event.text.startsWith("村口")
+				  then: [ { tip: {} } ]
+				""");
+		InformantMessageReceived message = fromInformant("text", "村口有陌生车辆", "village", "");
+		assertThat(engine.evaluate(message, this.bureau))
+			.containsExactly(new RecordTip(42L, "XC-20261129-005", "latest-in-circle", message));
+		assertThat(engine.evaluate(fromInformant("image", "", "village", ""), this.bureau)).isEmpty();
+		assertThat(engine.evaluate(fromInformant("text", "村口有陌生车辆", "transport", ""), this.bureau)).isEmpty();
+	}
+
+	@Test
+	void rulesOfOneEventKindIgnoreTheOthers() throws RuleLoadException {
+		RuleEngine engine = engine("""
+				- id: everything-to-circles
+				  event: AssistRequestOpened
+				  when: "true"
+				  then: [ { broadcast: {} } ]
+				- id: every-tip
+				  event: InformantMessageReceived
+				  when: "true"
+				  then: [ { tip: {} } ]
+				""");
+		assertThat(engine.evaluate(DemoBureau.inGroup(COMMAND_GROUP, DISPATCHER, "帮助"), this.bureau)).isEmpty();
+		assertThat(engine.evaluate(assistOpened("XC-20261130-008", List.of("rental"), false, false), this.bureau))
+			.singleElement()
+			.isInstanceOf(Broadcast.class);
+	}
+
+	@Test
 	void keepsMessageBodiesOutOfToString() {
 		RobotMessageReceived message = DemoBureau.inGroup(COMMAND_GROUP, DISPATCHER, "协查 交通 寻找灰色面包车", "officer001");
 		assertThat(message.toString()).doesNotContain("灰色面包车", "某人", "指挥中心")
 			.contains("eventId=", COMMAND_GROUP, "GROUP", DISPATCHER, "officer001", "textLength=13");
-		assertThat(List.of(new Reply("灰色面包车"), new PostOrder(new OrderTarget.ToEveryone(), "灰色面包车", DISPATCHER)))
-			.allSatisfy((action) -> assertThat(action.toString()).doesNotContain("灰色面包车"));
+		InformantMessageReceived tip = fromInformant("text", "灰色面包车在城东加油站", "transport", "XC-20261130-007");
+		assertThat(List.of(new Reply("灰色面包车"), new PostOrder(new OrderTarget.ToEveryone(), "灰色面包车", DISPATCHER),
+				new RecordTip(42L, "XC-20261130-007", "scene-param", tip),
+				new RelayToInformant("XS-20261130-0001", "灰色面包车往哪开了", "officer001"),
+				assistOpened("XC-20261130-008", List.of("rental"), false, false), tip))
+			.allSatisfy((item) -> assertThat(item.toString()).doesNotContain("灰色面包车"));
+		assertThat(tip.toString()).contains("memberId=42", "pseudonym=老周", "kind=text", "textLength=11")
+			.doesNotContain("media-");
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +32,8 @@ class RuleSetTest {
 
 	@Test
 	void loadsTheDefaultRules() throws RuleLoadException {
-		assertThat(RuleSet.load(Path.of("../config/rules")).ruleIds()).containsExactly("command-group",
-				"outside-command-group", "private-chat");
+		assertThat(RuleSet.load(Path.of("../config/rules")).ruleIds()).containsExactly("assist-to-circles",
+				"informant-tips", "command-group", "outside-command-group", "private-chat");
 	}
 
 	@Test
@@ -139,14 +140,102 @@ class RuleSetTest {
 	void rejectsAnUnknownEvent() {
 		RuleLoadException failure = failure(HELP_RULE.replace("RobotMessageReceived", "RobotMessageRecieved"));
 		assertThat(failure.getMessage()).isEqualTo("rules file test.yaml, rule help, line 2, column 10: "
-				+ "unknown event 'RobotMessageRecieved'; known events: RobotMessageReceived");
+				+ "unknown event 'RobotMessageRecieved'; known events: RobotMessageReceived, AssistRequestOpened, "
+				+ "InformantMessageReceived");
 	}
 
 	@Test
 	void rejectsAnUnknownStep() {
-		RuleLoadException failure = failure(HELP_RULE.replace("reply:", "broadcast:"));
+		RuleLoadException failure = failure(HELP_RULE.replace("reply:", "brodcast:"));
 		assertThat(failure.getMessage()).isEqualTo("rules file test.yaml, rule help, line 5, column 7: "
-				+ "unknown step 'broadcast'; known steps: command, reply");
+				+ "unknown step 'brodcast'; known steps: command, reply, broadcast, tip");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "RobotMessageReceived, broadcast: {}, AssistRequestOpened",
+			"RobotMessageReceived, tip: {}, InformantMessageReceived",
+			"AssistRequestOpened, command: {}, RobotMessageReceived",
+			"AssistRequestOpened, 'reply: { text: 已发出 }', RobotMessageReceived",
+			"AssistRequestOpened, tip: {}, InformantMessageReceived",
+			"InformantMessageReceived, broadcast: {}, AssistRequestOpened",
+			"InformantMessageReceived, command: {}, RobotMessageReceived" })
+	void rejectsAStepThatCannotTakeTheRulesEvent(String event, String step, String stepEvent) {
+		RuleLoadException failure = failure("""
+				- id: mismatch
+				  event: %s
+				  when: "true"
+				  then:
+				    - broadcast: {}
+				""".formatted(event).replace("broadcast: {}", step));
+		String key = step.substring(0, step.indexOf(':'));
+		assertThat(failure.getMessage()).isEqualTo("rules file test.yaml, rule mismatch, line 5, column 7: step '" + key
+				+ "' only works in " + stepEvent + " rules, and this rule is for " + event);
+	}
+
+	@Test
+	void acceptsTheVariablesOfAssistRequestsAndInformantMessages() throws RuleLoadException {
+		RuleSet rules = RuleSet.parse("test.yaml", """
+				- id: urgent-to-circles
+				  event: AssistRequestOpened
+				  when: >
+				    size(event.circles) > 0 && "rental" in event.circles && event.urgent && !event.sensitive
+				    && event.code.startsWith("XC-") && event.content != ""
+				  then:
+				    - broadcast: {}
+				- id: kf-text
+				  event: InformantMessageReceived
+				  when: |
+				    event.channel == "kf" && event.kind == "text" && event.circle == "transport"
+				      && event.township == "城关镇" && event.text.contains("车")
+				  then:
+				    - tip:
+				""");
+		assertThat(rules.ruleIds()).containsExactly("urgent-to-circles", "kf-text");
+	}
+
+	@Test
+	void rejectsATypoInTheVariablesOfAssistRequestsAndInformantMessages() {
+		assertThat(failure("""
+				- id: to-circles
+				  event: AssistRequestOpened
+				  when: size(event.circels) > 0
+				  then: [ { broadcast: {} } ]
+				""").getMessage()).isEqualTo("rules file test.yaml, rule to-circles, line 3, column 14: "
+				+ "undeclared reference to 'event.circels'; AssistRequestOpened conditions may use "
+				+ "event.circles, event.code, event.content, event.sensitive, event.urgent");
+		assertThat(failure("""
+				- id: tips
+				  event: InformantMessageReceived
+				  when: event.circles == "transport"
+				  then: [ { tip: {} } ]
+				""").getMessage()).isEqualTo("rules file test.yaml, rule tips, line 3, column 9: "
+				+ "undeclared reference to 'event.circles'; InformantMessageReceived conditions may use "
+				+ "event.channel, event.circle, event.kind, event.text, event.township");
+	}
+
+	@Test
+	void rejectsATypedMistakeInTheNewVariables() {
+		assertThat(failure("""
+				- id: urgent
+				  event: AssistRequestOpened
+				  when: event.urgent == "true"
+				  then: [ { broadcast: {} } ]
+				""").getMessage()).startsWith("rules file test.yaml, rule urgent, line 3, column ")
+			.contains("found no matching overload for '_==_'");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "AssistRequestOpened, broadcast", "InformantMessageReceived, tip" })
+	void rejectsSettingsOnBroadcastAndTip(String event, String step) {
+		assertThat(failure("""
+				- id: settings
+				  event: %s
+				  when: "true"
+				  then:
+				    - %s: { circles: all }
+				""".formatted(event, step)).getMessage())
+			.isEqualTo("rules file test.yaml, rule settings, line 5, column %d: '%s' takes no settings; write %s: {}"
+				.formatted(step.length() + 9, step, step));
 	}
 
 	@ParameterizedTest

@@ -1,0 +1,135 @@
+package io.jingling.assist;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.jingling.bots.command.Texts;
+import io.jingling.bots.engine.Broadcast;
+import io.jingling.connectors.dingtalk.client.MessageContent;
+import io.jingling.directory.CustomerGroup;
+import io.jingling.directory.Directory;
+import io.jingling.directory.DirectoryStore;
+import io.jingling.directory.QuotaPolicy;
+import io.jingling.inbound.ReplyChannel;
+import io.jingling.outbox.GroupTaskPlan;
+import io.jingling.outbox.Outbox;
+import io.jingling.support.HubProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plans an assist request's broadcast: the circles' customer groups, one WeCom task per
+ * owner and circle, each group's mass-message quota counted by the hub itself. A group
+ * without quota left this period is left out and named to the dispatcher before anything
+ * is sent.
+ */
+@Component
+public class Broadcasts {
+
+	private static final Logger log = LoggerFactory.getLogger(Broadcasts.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final DirectoryStore directory;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	private final HubProperties hub;
+
+	Broadcasts(JdbcTemplate jdbc, DirectoryStore directory, Outbox outbox, Clock clock, HubProperties hub) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.outbox = outbox;
+		this.clock = clock;
+		this.hub = hub;
+	}
+
+	public void plan(Broadcast broadcast, ReplyChannel dispatcher) {
+		Directory people = this.directory.current();
+		String content = this.jdbc.queryForObject("SELECT content FROM assist_request WHERE code = ?", String.class,
+				broadcast.assistCode());
+		LocalDate today = LocalDate.now(this.clock.withZone(this.hub.timeZone()));
+		QuotaPolicy policy = people.quotaPolicy();
+		List<CustomerGroup> sendable = new ArrayList<>();
+		List<String> exhausted = new ArrayList<>();
+		for (CustomerGroup group : people.customerGroupsOf(broadcast.circleIds())) {
+			if (used(group.chatId(), policy.period(today)) < policy.limit(today)) {
+				sendable.add(group);
+			}
+			else {
+				exhausted.add(group.name());
+			}
+		}
+		if (!exhausted.isEmpty()) {
+			tell(dispatcher, "assist:" + broadcast.assistCode() + ":quota",
+					Texts.quotaRefused(broadcast.assistCode(), exhausted));
+		}
+		if (sendable.isEmpty()) {
+			log.warn("assist.broadcast refused code={} reason=no-group-with-quota", broadcast.assistCode());
+			return;
+		}
+		Map<String, List<CustomerGroup>> byOwnerAndCircle = new LinkedHashMap<>();
+		sendable.forEach((group) -> byOwnerAndCircle
+			.computeIfAbsent(group.owner() + ":" + group.circleId(), (k) -> new ArrayList<>())
+			.add(group));
+		byOwnerAndCircle.values().forEach((groups) -> {
+			CustomerGroup first = groups.get(0);
+			this.outbox.toOwner("broadcast:" + broadcast.assistCode(),
+					new GroupTaskPlan(first.owner(), groups.stream().map(CustomerGroup::chatId).toList(),
+							broadcast.assistCode(), content, first.circleId()));
+		});
+		sendable.forEach((group) -> {
+			count(group.chatId(), policy.period(today));
+			this.jdbc.update(
+					"INSERT INTO broadcast_group (assist_code, chat_id, circle_id, owner, status)"
+							+ " VALUES (?, ?, ?, ?, 'PLANNED')",
+					broadcast.assistCode(), group.chatId(), group.circleId(), group.owner());
+		});
+		this.jdbc.update("UPDATE assist_request SET status = 'BROADCAST' WHERE code = ?", broadcast.assistCode());
+		int members = membersIn(sendable);
+		tell(dispatcher, "assist:" + broadcast.assistCode() + ":planned",
+				Texts.broadcastPlanned(broadcast.assistCode(), byOwnerAndCircle.size(), sendable.size(), members));
+		log.info("assist.broadcast planned code={} tasks={} groups={} members={} leftOut={}", broadcast.assistCode(),
+				byOwnerAndCircle.size(), sendable.size(), members, exhausted.size());
+	}
+
+	private void tell(ReplyChannel dispatcher, String key, String text) {
+		if (dispatcher != null) {
+			this.outbox.reply(key, dispatcher, new MessageContent("警铃", text));
+		}
+	}
+
+	private int used(String chatId, String period) {
+		return this.jdbc
+			.queryForList("SELECT used FROM group_quota_use WHERE chat_id = ? AND period = ?", Integer.class, chatId,
+					period)
+			.stream()
+			.findFirst()
+			.orElse(0);
+	}
+
+	private void count(String chatId, String period) {
+		if (this.jdbc.update("UPDATE group_quota_use SET used = used + 1 WHERE chat_id = ? AND period = ?", chatId,
+				period) == 0) {
+			this.jdbc.update("INSERT INTO group_quota_use (chat_id, period, used) VALUES (?, ?, 1)", chatId, period);
+		}
+	}
+
+	private int membersIn(List<CustomerGroup> groups) {
+		List<String> chatIds = groups.stream().map(CustomerGroup::chatId).toList();
+		String marks = String.join(",", chatIds.stream().map((id) -> "?").toList());
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM member WHERE NOT opted_out AND chat_id IN (" + marks + ")", Integer.class,
+				chatIds.toArray());
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.jingling.tip;
+
+import io.jingling.bots.engine.InformantMessageReceived;
+import io.jingling.connectors.wechat.client.KfMessage;
+import io.jingling.engine.EventRunner;
+import io.jingling.inbound.Inbox;
+import io.jingling.inbound.InboxEntry;
+import io.jingling.inbound.InboxHandler;
+import io.jingling.informant.Identity;
+import io.jingling.informant.Member;
+import io.jingling.informant.Members;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * One message an informant sent to 微信客服. The member is found by the platform id's keyed
+ * hash (or enrolled, unassigned to a circle, when they write for the first time); from
+ * here on the engine sees only the member id and pseudonym. Entering a chat through a
+ * broadcast's link remembers the link's assist code for the messages that follow.
+ */
+@Component
+class KfMessageHandler implements InboxHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(KfMessageHandler.class);
+
+	/** WeCom's origin of a message the WeChat customer sent. */
+	private static final int FROM_CUSTOMER = 3;
+
+	static final String UNASSIGNED = "unassigned";
+
+	private final Inbox inbox;
+
+	private final Members members;
+
+	private final EventRunner runner;
+
+	KfMessageHandler(Inbox inbox, Members members, EventRunner runner) {
+		this.inbox = inbox;
+		this.members = members;
+		this.runner = runner;
+	}
+
+	@Override
+	public String eventType() {
+		return "KfMessage";
+	}
+
+	@Override
+	public boolean transactional() {
+		return true;
+	}
+
+	@Override
+	public void handle(InboxEntry entry) {
+		KfMessage message = this.inbox.payload(entry, KfMessage.class);
+		if (message.externalUserId() == null || message.externalUserId().isBlank()) {
+			return;
+		}
+		Member member = this.members.byExternalUserId(message.externalUserId())
+			.orElseGet(() -> this.members.enroll(new Identity(message.externalUserId(), null, null), circleOf(message),
+					"未知", null, false));
+		if ("enter_session".equals(message.eventType())) {
+			this.members.enteredThrough(member.id(), message.sceneParam());
+			log.info("tip.session entered member={} linked={}", member.pseudonym(), message.sceneParam() != null);
+			return;
+		}
+		if (message.origin() != FROM_CUSTOMER) {
+			return;
+		}
+		this.members.wrote(member.id(), message.sendTime());
+		var event = new InformantMessageReceived("wecom-kf:" + message.msgId(), message.sendTime(), member.id(),
+				member.pseudonym(), member.circleId(), member.township(), "kf", message.type(), text(message),
+				message.mediaId(), (member.lastSceneParam() == null) ? "" : member.lastSceneParam());
+		this.runner.run(entry.id(), event, null);
+	}
+
+	private static String circleOf(KfMessage message) {
+		return (message.scene() == null || message.scene().isBlank()) ? UNASSIGNED : message.scene();
+	}
+
+	private static String text(KfMessage message) {
+		if (message.text() != null) {
+			return message.text();
+		}
+		if (message.location() != null) {
+			return message.location().name() + "（" + message.location().address() + "）";
+		}
+		return "";
+	}
+
+}
