@@ -15,9 +15,10 @@ import io.jingling.connectors.dingtalk.client.SdkDingTalkClient;
 
 /**
  * The {@code dingtalk} component: {@code dingtalk:send-group},
- * {@code dingtalk:send-users}, {@code dingtalk:reply}. Uses the {@link DingTalkClient} it
- * is given (or the single one in the registry); otherwise builds an SDK client from its
- * configuration, and refuses to create an endpoint when a credential is missing.
+ * {@code dingtalk:send-users}, {@code dingtalk:ding}, {@code dingtalk:reply}. Uses the
+ * {@link DingTalkClient} it is given (or the single one in the registry); otherwise
+ * builds an SDK client from its configuration, and refuses to create an endpoint when a
+ * credential is missing.
  */
 @Component("dingtalk")
 public class DingTalkComponent extends DefaultComponent {

@@ -13,6 +13,10 @@ public final class DingTalkConstants {
 			javaType = "String")
 	public static final String PROCESS_QUERY_KEY = "CamelDingTalkProcessQueryKey";
 
+	/** Set after a DING: the id DingTalk gave it, for recall and read status. */
+	@Metadata(label = "producer", description = "The openDingId DingTalk gave the sent DING.", javaType = "String")
+	public static final String OPEN_DING_ID = "CamelDingTalkOpenDingId";
+
 	private DingTalkConstants() {
 	}
 

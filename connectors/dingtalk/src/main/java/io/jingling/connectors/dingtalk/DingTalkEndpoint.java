@@ -10,12 +10,15 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** Sends to DingTalk through the app robot, or replies through a session webhook. */
+/**
+ * Sends to DingTalk through the app robot (messages and DING), or replies through a
+ * session webhook.
+ */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "dingtalk", title = "DingTalk", syntax = "dingtalk:operation",
 		producerOnly = true, category = Category.CHAT, headersClass = DingTalkConstants.class)
 public class DingTalkEndpoint extends DefaultEndpoint {
 
-	@UriPath(enums = "send-group,send-users,reply", description = "The call to make.")
+	@UriPath(enums = "send-group,send-users,ding,reply", description = "The call to make.")
 	@Metadata(required = true)
 	private final DingTalkOperation operation;
 

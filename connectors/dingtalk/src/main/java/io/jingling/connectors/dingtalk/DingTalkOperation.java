@@ -17,6 +17,11 @@ public enum DingTalkOperation {
 	 */
 	SEND_USERS("send-users"),
 	/**
+	 * Body {@link io.jingling.connectors.dingtalk.client.Ding}: robot DING in the app, by
+	 * SMS or by phone.
+	 */
+	DING("ding"),
+	/**
 	 * Body {@link io.jingling.connectors.dingtalk.client.SessionReply}: reply through a
 	 * session webhook.
 	 */

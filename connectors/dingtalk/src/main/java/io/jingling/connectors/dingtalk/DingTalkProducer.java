@@ -5,6 +5,8 @@ import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 
+import io.jingling.connectors.dingtalk.client.Ding;
+import io.jingling.connectors.dingtalk.client.DingSent;
 import io.jingling.connectors.dingtalk.client.DingTalkClient;
 import io.jingling.connectors.dingtalk.client.GroupMessage;
 import io.jingling.connectors.dingtalk.client.SentMessage;
@@ -12,7 +14,8 @@ import io.jingling.connectors.dingtalk.client.SessionReply;
 import io.jingling.connectors.dingtalk.client.UserMessage;
 
 // Turns an exchange into one client call. A send's SentMessage becomes the body and its
-// processQueryKey a header; a reply leaves the message as it was.
+// processQueryKey a header, a DING's DingSent the body and its openDingId a header; a reply
+// leaves the message as it was.
 final class DingTalkProducer extends DefaultProducer {
 
 	private final DingTalkOperation operation;
@@ -31,6 +34,7 @@ final class DingTalkProducer extends DefaultProducer {
 		switch (this.operation) {
 			case SEND_GROUP -> sent(exchange, this.client.sendToGroup(in.getMandatoryBody(GroupMessage.class)));
 			case SEND_USERS -> sent(exchange, this.client.sendToUsers(in.getMandatoryBody(UserMessage.class)));
+			case DING -> dinged(exchange, this.client.ding(in.getMandatoryBody(Ding.class)));
 			case REPLY -> this.client.replyInSession(in.getMandatoryBody(SessionReply.class));
 		}
 	}
@@ -38,6 +42,11 @@ final class DingTalkProducer extends DefaultProducer {
 	private static void sent(Exchange exchange, SentMessage sent) {
 		exchange.getMessage().setBody(sent);
 		exchange.getMessage().setHeader(DingTalkConstants.PROCESS_QUERY_KEY, sent.processQueryKey());
+	}
+
+	private static void dinged(Exchange exchange, DingSent sent) {
+		exchange.getMessage().setBody(sent);
+		exchange.getMessage().setHeader(DingTalkConstants.OPEN_DING_ID, sent.openDingId());
 	}
 
 }

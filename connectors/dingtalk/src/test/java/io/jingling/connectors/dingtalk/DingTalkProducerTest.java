@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.jingling.connectors.PermanentConnectorException;
 import io.jingling.connectors.ThrottledConnectorException;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.jingling.connectors.dingtalk.client.Ding;
+import io.jingling.connectors.dingtalk.client.DingKind;
+import io.jingling.connectors.dingtalk.client.DingSent;
 import io.jingling.connectors.dingtalk.client.DingTalkClient;
 import io.jingling.connectors.dingtalk.client.GroupMessage;
 import io.jingling.connectors.dingtalk.client.MessageContent;
@@ -96,6 +100,34 @@ class DingTalkProducerTest extends CamelTestSupport {
 	}
 
 	@Test
+	void dingsAndReturnsWhatDingTalkAnswered() {
+		Exchange exchange = this.template.request("direct:ding",
+				(e) -> e.getIn().setBody(new Ding(List.of("officer002", "officer003"), "14:00 集合", DingKind.CALL)));
+
+		assertThat(exchange.getException()).isNull();
+		DingSent sent = exchange.getMessage().getBody(DingSent.class);
+		assertThat(sent.openDingId()).startsWith("ding-");
+		assertThat(sent.failedUserIds()).isEmpty();
+		assertThat(exchange.getMessage().getHeader(DingTalkConstants.OPEN_DING_ID)).isEqualTo(sent.openDingId());
+		assertThat(sim.recorded(DingTalkSimulator.DING)).singleElement().satisfies((ding) -> {
+			assertThat(ding.json().get("remindType").asInt()).isEqualTo(3);
+			assertThat(ding.json().get("receiverUserIdList")).hasSize(2);
+		});
+	}
+
+	@Test
+	void dingWithoutQuotaFailsTheExchangeWithThePlatformCode() {
+		sim.setDingQuota(0);
+
+		Exchange exchange = this.template.request("direct:ding",
+				(e) -> e.getIn().setBody(new Ding(List.of("officer002"), "14:00 集合", DingKind.SMS)));
+
+		assertThat(exchange.getException()).isInstanceOfSatisfying(PermanentConnectorException.class,
+				(ex) -> assertThat(ex.code()).isEqualTo("ding.serverquota.insufficient"));
+		assertThat(exchange.getMessage().getHeader(DingTalkConstants.OPEN_DING_ID)).isNull();
+	}
+
+	@Test
 	void repliesInSessionAndKeepsTheBody() {
 		SessionReply reply = new SessionReply("https://oapi.dingtalk.com/robot/sendBySession?session=test-session-0001",
 				ORDER, List.of("dispatcher01"));
@@ -147,7 +179,8 @@ class DingTalkProducerTest extends CamelTestSupport {
 	void refusesAnUnknownOperation() {
 		assertThatThrownBy(() -> this.context.getEndpoint(dingtalk("send-ding")))
 			.isInstanceOf(ResolveEndpointFailedException.class)
-			.hasRootCauseMessage("Unknown DingTalk operation 'send-ding': use one of send-group, send-users, reply");
+			.hasRootCauseMessage(
+					"Unknown DingTalk operation 'send-ding': use one of send-group, send-users, ding, reply");
 	}
 
 	@Test
@@ -220,6 +253,12 @@ class DingTalkProducerTest extends CamelTestSupport {
 		public SentMessage sendToUsers(UserMessage message) {
 			this.calls.add(message);
 			return new SentMessage("pqk-given", List.of(), List.of());
+		}
+
+		@Override
+		public DingSent ding(Ding ding) {
+			this.calls.add(ding);
+			return new DingSent("ding-given", List.of());
 		}
 
 		@Override

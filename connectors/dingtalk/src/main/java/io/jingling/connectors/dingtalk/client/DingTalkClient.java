@@ -29,6 +29,18 @@ public interface DingTalkClient {
 	SentMessage sendToUsers(UserMessage message);
 
 	/**
+	 * Sends a DING (钉一下) through the app robot: in the app, by SMS or by phone call.
+	 * DingTalk offers it only to paid editions, and SMS and phone DING spend the tenant's
+	 * purchased quota: when either is missing the call throws
+	 * {@link io.jingling.connectors.PermanentConnectorException} with the platform's
+	 * code, so the caller can fall back to SMS of its own.
+	 * @see <a href=
+	 * "https://open.dingtalk.com/document/development/robot-sends-nail-message">Robot
+	 * sends a DING (POST /v1.0/robot/ding/send)</a>
+	 */
+	DingSent ding(Ding ding);
+
+	/**
 	 * Replies in the conversation a robot callback came from, through its session
 	 * webhook. The webhook is rebased onto the configured oapi host, so a callback can
 	 * never make the hub post elsewhere.

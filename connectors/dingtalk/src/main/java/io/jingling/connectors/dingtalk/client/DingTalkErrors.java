@@ -23,6 +23,20 @@ final class DingTalkErrors {
 	// QPS limits are per second; the platform's own advice is to sleep about a second.
 	static final Duration QPS_BACKOFF = Duration.ofSeconds(1);
 
+	// DING allows fewer than 6000 per minute per robot, so the window to wait out is a
+	// minute.
+	static final Duration DING_BACKOFF = Duration.ofMinutes(1);
+
+	private static final String DING_THROTTLED = "toomuch.msg";
+
+	// DING codes no retry cures: SMS and phone quota is bought, DING needs a paid
+	// edition, and the receiver limit is per call. The hub falls back to SMS on the first
+	// two. Forbidden.AccessDenied.AccessTokenPermissionDenied is the gateway's answer for
+	// a token without the permission (Premium.Ding.Write); that a tenant without DING
+	// gets exactly this code is unverified.
+	private static final Set<String> DING_PERMANENT = Set.of("ding.serverquota.insufficient",
+			"Forbidden.AccessDenied.AccessTokenPermissionDenied", "ding.receivercount.limit");
+
 	private static final Set<String> ROBOT_THROTTLED = Set.of("410100", "130101", "660026");
 
 	private static final Set<String> WEBHOOK_PERMANENT = Set.of("310000", "300001", "300005", "400013", "400102",
@@ -49,11 +63,12 @@ final class DingTalkErrors {
 		if (httpStatus == 401 || c.equals("InvalidAuthentication") || c.startsWith("AuthenticationFailed")) {
 			return Kind.AUTH;
 		}
-		if (httpStatus == 429 || ROBOT_THROTTLED.contains(c) || c.startsWith("Forbidden.AccessDenied.Qps")) {
+		if (httpStatus == 429 || ROBOT_THROTTLED.contains(c) || c.equals(DING_THROTTLED)
+				|| c.startsWith("Forbidden.AccessDenied.Qps")) {
 			return Kind.THROTTLED;
 		}
 		if (c.startsWith("invalidParameter") || c.startsWith("invalid.") || c.equals("resource.unavailable")
-				|| c.equals("bot.stopped") || WEBHOOK_PERMANENT.contains(c)) {
+				|| c.equals("bot.stopped") || WEBHOOK_PERMANENT.contains(c) || DING_PERMANENT.contains(c)) {
 			return Kind.PERMANENT;
 		}
 		if (httpStatus >= 500 || c.equals("-1") || c.equals("system.error")) {
@@ -63,7 +78,10 @@ final class DingTalkErrors {
 	}
 
 	static Duration backoff(String code) {
-		return ROBOT_THROTTLED.contains(code) ? ROBOT_BLOCK : QPS_BACKOFF;
+		if (ROBOT_THROTTLED.contains(code)) {
+			return ROBOT_BLOCK;
+		}
+		return DING_THROTTLED.equals(code) ? DING_BACKOFF : QPS_BACKOFF;
 	}
 
 	// The exception for an answer. Kind.AUTH becomes transient: by the time a caller sees

@@ -2,8 +2,11 @@ package io.jingling.connectors.dingtalk.client;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import com.aliyun.dingtalkoauth2_1_0.models.GetAccessTokenRequest;
 import com.aliyun.dingtalkoauth2_1_0.models.GetAccessTokenResponseBody;
@@ -13,6 +16,9 @@ import com.aliyun.dingtalkrobot_1_0.models.BatchSendOTOResponseBody;
 import com.aliyun.dingtalkrobot_1_0.models.OrgGroupSendHeaders;
 import com.aliyun.dingtalkrobot_1_0.models.OrgGroupSendRequest;
 import com.aliyun.dingtalkrobot_1_0.models.OrgGroupSendResponseBody;
+import com.aliyun.dingtalkrobot_1_0.models.RobotSendDingHeaders;
+import com.aliyun.dingtalkrobot_1_0.models.RobotSendDingRequest;
+import com.aliyun.dingtalkrobot_1_0.models.RobotSendDingResponseBody;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teautil.models.RuntimeOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,6 +108,23 @@ public final class SdkDingTalkClient implements DingTalkClient {
 	}
 
 	@Override
+	public DingSent ding(Ding ding) {
+		RobotSendDingRequest request = new RobotSendDingRequest().setRobotCode(this.settings.robotCode())
+			.setRemindType(ding.kind().remindType())
+			.setReceiverUserIdList(ding.userIds())
+			.setContent(ding.content());
+		RobotSendDingResponseBody body = withToken("DING send",
+				(token) -> this.robot
+					.robotSendDingWithOptions(request, new RobotSendDingHeaders().setXAcsDingtalkAccessToken(token),
+							runtime())
+					.getBody());
+		List<String> failed = failedUserIds(body.getFailedList());
+		log.debug("dingtalk.send ok operation=ding kind={} recipients={} failed={} openDingId={}", ding.kind(),
+				ding.userIds().size(), failed.size(), body.getOpenDingId());
+		return new DingSent(body.getOpenDingId(), failed);
+	}
+
+	@Override
 	public void replyInSession(SessionReply reply) {
 		this.sessions.post(reply);
 	}
@@ -142,6 +165,20 @@ public final class SdkDingTalkClient implements DingTalkClient {
 		Instant expiresAt = askedAt.plusSeconds(body.getExpireIn());
 		log.info("dingtalk.token issued appKey={} expiresAt={}", this.settings.appKey(), expiresAt);
 		return new AccessTokenCache.IssuedToken(body.getAccessToken(), expiresAt);
+	}
+
+	// failedList maps a reason to the userIds it applies to; the hub needs only whom DING
+	// missed.
+	private static List<String> failedUserIds(Map<String, ?> failedList) {
+		if (failedList == null) {
+			return List.of();
+		}
+		return failedList.values()
+			.stream()
+			.flatMap((userIds) -> (userIds instanceof Collection<?> list) ? list.stream() : Stream.ofNullable(userIds))
+			.map(String::valueOf)
+			.distinct()
+			.toList();
 	}
 
 	private String msgParam(MessageContent content) {

@@ -17,10 +17,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * DingTalk on a local port, faithful enough that the real SDK cannot tell: tokens with
- * their lifetime, the app robot's group and one-to-one sends with DingTalk's validation
- * and error bodies, and the session webhook. Serves the api and oapi hosts on one port;
- * every request is recorded. Failure switches make the next calls on a path answer as
- * DingTalk does when throttled, busy, rejecting a token or rejecting a request.
+ * their lifetime, the app robot's group and one-to-one sends and its DING with DingTalk's
+ * validation and error bodies, and the session webhook. Serves the api and oapi hosts on
+ * one port; every request is recorded. Failure switches make the next calls on a path
+ * answer as DingTalk does when throttled, busy, rejecting a token or rejecting a request.
  */
 public final class DingTalkSimulator implements AutoCloseable {
 
@@ -33,6 +33,9 @@ public final class DingTalkSimulator implements AutoCloseable {
 	/** App robot one-to-one messages. */
 	public static final String SEND_USERS = "/v1.0/robot/oToMessages/batchSend";
 
+	/** App robot DING (钉一下): in the app, by SMS or by phone. */
+	public static final String DING = "/v1.0/robot/ding/send";
+
 	/** Session webhook of a robot callback, on the oapi host. */
 	public static final String SESSION_REPLY = "/robot/sendBySession";
 
@@ -42,13 +45,16 @@ public final class DingTalkSimulator implements AutoCloseable {
 
 	private final SimulatedRobot robot;
 
+	private final SimulatedDing ding;
+
 	private final FailureSwitches failures;
 
-	private DingTalkSimulator(WireMockServer server, SimulatedTokens tokens, SimulatedRobot robot,
+	private DingTalkSimulator(WireMockServer server, SimulatedTokens tokens, SimulatedRobot robot, SimulatedDing ding,
 			FailureSwitches failures) {
 		this.server = server;
 		this.tokens = tokens;
 		this.robot = robot;
+		this.ding = ding;
 		this.failures = failures;
 	}
 
@@ -59,16 +65,18 @@ public final class DingTalkSimulator implements AutoCloseable {
 	public static DingTalkSimulator start(String appKey, String appSecret, String robotCode, Clock clock) {
 		SimulatedTokens tokens = new SimulatedTokens(appKey, appSecret, clock);
 		SimulatedRobot robot = new SimulatedRobot(robotCode, clock);
+		SimulatedDing ding = new SimulatedDing(robotCode);
 		FailureSwitches failures = new FailureSwitches();
-		SimulatorTransformer transformer = new SimulatorTransformer(tokens, robot, new SimulatedWebhook(), failures);
+		SimulatorTransformer transformer = new SimulatorTransformer(tokens, robot, ding, new SimulatedWebhook(),
+				failures);
 		WireMockServer server = new WireMockServer(
 				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().extensions(transformer));
 		server.start();
-		for (String path : List.of(TOKEN, SEND_GROUP, SEND_USERS, SESSION_REPLY)) {
+		for (String path : List.of(TOKEN, SEND_GROUP, SEND_USERS, DING, SESSION_REPLY)) {
 			server.stubFor(WireMock.post(WireMock.urlPathEqualTo(path))
 				.willReturn(WireMock.aResponse().withTransformers(SimulatorTransformer.NAME)));
 		}
-		return new DingTalkSimulator(server, tokens, robot, failures);
+		return new DingTalkSimulator(server, tokens, robot, ding, failures);
 	}
 
 	/** Base URL for both the api and the oapi host. */
@@ -103,9 +111,38 @@ public final class DingTalkSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets recorded requests and pending failures only: tokens and rate windows live
-	 * on, as on the platform, so a hub that stays up between tests sees no artificial
-	 * token expiry.
+	 * Limits SMS and phone DING to {@code remaining} more receivers: each receiver such a
+	 * DING reaches consumes one, and a DING with more receivers than remain answers 400
+	 * {@code ding.serverquota.insufficient} and consumes nothing. In-app DING is free.
+	 * Unlimited until set, and again after {@link #reset()}.
+	 */
+	public void setDingQuota(int remaining) {
+		this.ding.setQuota(remaining);
+	}
+
+	/**
+	 * Whether the tenant has DING (a paid edition). When false every DING answers 403
+	 * {@code Forbidden.AccessDenied.AccessTokenPermissionDenied}; the code the real
+	 * platform gives a tenant without DING is unverified. True until set, and again after
+	 * {@link #reset()}.
+	 */
+	public void setDingAvailable(boolean available) {
+		this.ding.setAvailable(available);
+	}
+
+	/**
+	 * Receivers every later DING reports in its {@code failedList}, by reason, when they
+	 * are among its receivers; they consume no quota. Empty until set, and again after
+	 * {@link #reset()}.
+	 */
+	public void setDingFailedList(Map<String, List<String>> userIdsByReason) {
+		this.ding.setFailedList(userIdsByReason);
+	}
+
+	/**
+	 * Forgets recorded requests and pending failures only: tokens, rate windows and the
+	 * DING switches live on, as on the platform, so a hub that stays up between tests
+	 * sees no artificial token expiry.
 	 */
 	public void clearJournal() {
 		this.server.resetRequests();
@@ -113,13 +150,15 @@ public final class DingTalkSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets recorded requests, pending failures, issued tokens and rate-limit counters.
+	 * Forgets recorded requests, pending failures, issued tokens and rate-limit counters,
+	 * and restores the DING switches: available, unlimited quota, nobody failing.
 	 */
 	public void reset() {
 		this.server.resetRequests();
 		this.failures.clear();
 		this.tokens.expireAll();
 		this.robot.reset();
+		this.ding.reset();
 	}
 
 	@Override

@@ -23,14 +23,17 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 
 	private final SimulatedRobot robot;
 
+	private final SimulatedDing ding;
+
 	private final SimulatedWebhook webhook;
 
 	private final FailureSwitches failures;
 
-	SimulatorTransformer(SimulatedTokens tokens, SimulatedRobot robot, SimulatedWebhook webhook,
+	SimulatorTransformer(SimulatedTokens tokens, SimulatedRobot robot, SimulatedDing ding, SimulatedWebhook webhook,
 			FailureSwitches failures) {
 		this.tokens = tokens;
 		this.robot = robot;
+		this.ding = ding;
 		this.webhook = webhook;
 		this.failures = failures;
 	}
@@ -57,6 +60,8 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 				this.tokens.refusal(request.getHeader(TOKEN_HEADER))
 					.orElseGet(() -> path.equals(DingTalkSimulator.SEND_GROUP) ? this.robot.sendToGroup(json(request))
 							: this.robot.sendToUsers(json(request)));
+			case DingTalkSimulator.DING ->
+				this.tokens.refusal(request.getHeader(TOKEN_HEADER)).orElseGet(() -> this.ding.send(json(request)));
 			case DingTalkSimulator.SESSION_REPLY ->
 				this.webhook.reply(session(request), request.getHeader("Content-Type"), request.getBodyAsString());
 			default -> Answer.error(404, "NotFound", "no such API");

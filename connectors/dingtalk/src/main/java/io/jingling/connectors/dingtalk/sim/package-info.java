@@ -1,6 +1,6 @@
 /**
  * A WireMock-backed simulator of DingTalk for tests and the embedded run: tokens, app
- * robot sends, session webhooks, failure switches and a request journal, plus
+ * robot sends and DING, session webhooks, failure switches and a request journal, plus
  * {@code RobotCallbacks}, which plays DingTalk calling the hub. Nothing here is used
  * against the real platform.
  */

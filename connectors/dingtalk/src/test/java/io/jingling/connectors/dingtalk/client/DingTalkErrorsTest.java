@@ -26,6 +26,10 @@ class DingTalkErrorsTest {
 			"400, resource.unavailable, PERMANENT", "400, bot.stopped, PERMANENT",
 			"400, invalidClientIdOrSecret, PERMANENT", "403, Forbidden.AccessDenied.ApiCountLimitForOrg, PERMANENT",
 			"404, , PERMANENT",
+			// DING
+			"400, toomuch.msg, THROTTLED", "400, ding.serverquota.insufficient, PERMANENT",
+			"403, Forbidden.AccessDenied.AccessTokenPermissionDenied, PERMANENT",
+			"400, ding.receivercount.limit, PERMANENT", "400, invalid.chatbotId, PERMANENT",
 			// webhook errcodes, always HTTP 200
 			"200, 410100, THROTTLED", "200, 130101, THROTTLED", "200, 660026, THROTTLED", "200, -1, TRANSIENT",
 			"200, 310000, PERMANENT", "200, 300001, PERMANENT", "200, 300005, PERMANENT", "200, 400013, PERMANENT",
@@ -37,7 +41,8 @@ class DingTalkErrorsTest {
 
 	@ParameterizedTest(name = "{0} -> wait {1}")
 	@CsvSource({ "410100, PT10M", "130101, PT10M", "660026, PT10M",
-			"Forbidden.AccessDenied.QpsLimitForAppkeyAndApi, PT1S", "Forbidden.AccessDenied.QpsLimitForApi, PT1S" })
+			"Forbidden.AccessDenied.QpsLimitForAppkeyAndApi, PT1S", "Forbidden.AccessDenied.QpsLimitForApi, PT1S",
+			"toomuch.msg, PT1M" })
 	void throttlingSaysHowLongToWait(String code, Duration backoff) {
 		ConnectorException exception = DingTalkErrors.exception("group send", 200, code, null);
 		assertThat(exception).isInstanceOfSatisfying(ThrottledConnectorException.class,

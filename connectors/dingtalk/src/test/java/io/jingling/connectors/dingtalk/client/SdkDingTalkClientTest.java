@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -259,6 +260,81 @@ class SdkDingTalkClientTest {
 	}
 
 	@Test
+	void dingsThroughTheRobotWithTokenHeader() throws Exception {
+		DingSent sent = this.client.ding(new Ding(List.of("officer002", "officer003"), "14:00 前到城东卡点集合", DingKind.SMS));
+
+		assertThat(sent.openDingId()).startsWith("ding-");
+		assertThat(sent.failedUserIds()).isEmpty();
+		Recorded ding = sim.recorded(DingTalkSimulator.DING).get(0);
+		assertThat(ding.method()).isEqualTo("POST");
+		assertThat(ding.headers().get("x-acs-dingtalk-access-token")).startsWith("sim-token-");
+		assertThat(ding.json()).isEqualTo(JSON.readTree("""
+				{"robotCode":"dinghubtestappkey01","remindType":2,"receiverUserIdList":["officer002","officer003"],
+				 "content":"14:00 前到城东卡点集合"}
+				"""));
+	}
+
+	@Test
+	void sendsEachKindAsItsRemindType() {
+		for (DingKind kind : DingKind.values()) {
+			this.client.ding(new Ding(List.of("officer002"), "集合", kind));
+		}
+
+		assertThat(sim.recorded(DingTalkSimulator.DING)).extracting((ding) -> ding.json().get("remindType").asInt())
+			.containsExactly(1, 2, 3);
+	}
+
+	@Test
+	void flattensTheFailedListIntoUserIds() {
+		sim.setDingFailedList(
+				Map.of("notActive", List.of("officer003", "officer009"), "noMobile", List.of("officer004")));
+
+		DingSent sent = this.client
+			.ding(new Ding(List.of("officer002", "officer003", "officer004"), "集合", DingKind.CALL));
+
+		assertThat(sent.openDingId()).isNotBlank();
+		assertThat(sent.failedUserIds()).containsExactlyInAnyOrder("officer003", "officer004");
+	}
+
+	@Test
+	void exhaustedDingQuotaIsPermanentWithThePlatformCode() {
+		sim.setDingQuota(1);
+
+		assertThatThrownBy(() -> this.client.ding(new Ding(List.of("officer002", "officer003"), "集合", DingKind.SMS)))
+			.isInstanceOfSatisfying(PermanentConnectorException.class, (ex) -> {
+				assertThat(ex.platform()).isEqualTo("dingtalk");
+				assertThat(ex.code()).isEqualTo("ding.serverquota.insufficient");
+			})
+			.hasMessageNotContaining("集合");
+		assertThat(sim.recorded(DingTalkSimulator.DING)).hasSize(1);
+	}
+
+	@Test
+	void tenantWithoutDingIsPermanentWithThePlatformCode() {
+		sim.setDingAvailable(false);
+
+		assertThatThrownBy(() -> this.client.ding(new Ding(List.of("officer002"), "集合", DingKind.APP)))
+			.isInstanceOfSatisfying(PermanentConnectorException.class,
+					(ex) -> assertThat(ex.code()).isEqualTo("Forbidden.AccessDenied.AccessTokenPermissionDenied"));
+		assertThat(sim.recorded(DingTalkSimulator.DING)).as("not a token problem: no refresh, no retry").hasSize(1);
+		assertThat(sim.recorded(DingTalkSimulator.TOKEN)).hasSize(1);
+	}
+
+	@Test
+	void refusesDingsBeyondTheKindsReceiverLimitBeforeCalling() {
+		List<String> twentyOne = IntStream.rangeClosed(1, 21).mapToObj((i) -> "officer" + i).toList();
+		List<String> twoHundredOne = IntStream.rangeClosed(1, 201).mapToObj((i) -> "officer" + i).toList();
+
+		assertThat(new Ding(twoHundredOne.subList(0, 200), "集合", DingKind.APP).userIds()).hasSize(200);
+		assertThatIllegalArgumentException().isThrownBy(() -> new Ding(twoHundredOne, "集合", DingKind.APP));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Ding(twentyOne, "集合", DingKind.SMS));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Ding(twentyOne, "集合", DingKind.CALL));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Ding(List.of(), "集合", DingKind.APP));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Ding(List.of("officer002"), " ", DingKind.APP));
+		assertThat(sim.recorded(DingTalkSimulator.DING)).isEmpty();
+	}
+
+	@Test
 	void repliesThroughTheSessionWebhookRebasedOntoOapi() throws Exception {
 		this.client
 			.replyInSession(new SessionReply("https://oapi.dingtalk.com/robot/sendBySession?session=test-session-0001",
@@ -312,6 +388,9 @@ class SdkDingTalkClientTest {
 			.doesNotContain("secret-session")
 			.doesNotContain("标题")
 			.doesNotContain("正文内容");
+		assertThat(new Ding(List.of("officer002"), "14:00 前到城东卡点集合", DingKind.CALL)).asString()
+			.doesNotContain("城东")
+			.contains("CALL");
 	}
 
 	private static DingTalkSettings settings(String appSecret, URI url) {

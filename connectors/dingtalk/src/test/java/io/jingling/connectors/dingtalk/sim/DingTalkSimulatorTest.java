@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -179,6 +181,103 @@ class DingTalkSimulatorTest {
 	}
 
 	@Test
+	void answersDingWithAnOpenDingIdAndAnEmptyFailedList() throws Exception {
+		Answered answered = post(DingTalkSimulator.DING, validToken(), ding(1, 200));
+
+		assertThat(answered.status).isEqualTo(200);
+		assertThat(answered.json.get("openDingId").asText()).startsWith("ding-sim-");
+		assertThat(answered.json.get("failedList").isObject()).isTrue();
+		assertThat(answered.json.get("failedList").size()).isZero();
+		assertThat(sim.recorded(DingTalkSimulator.DING)).singleElement()
+			.satisfies((r) -> assertThat(r.json().get("receiverUserIdList")).hasSize(200));
+	}
+
+	@Test
+	void validatesDingsLikeDingTalk() throws Exception {
+		String token = validToken();
+
+		assertThat(code(post(DingTalkSimulator.DING, null, ding(1, 1))))
+			.isEqualTo("AuthenticationFailed.MissingParameter");
+		assertThat(code(post(DingTalkSimulator.DING, "made-up-token", ding(1, 1)))).isEqualTo("InvalidAuthentication");
+		assertThat(code(post(DingTalkSimulator.DING, token,
+				"{\"robotCode\":\"other-robot\",\"remindType\":1,\"receiverUserIdList\":[\"officer1\"],\"content\":\"c\"}")))
+			.isEqualTo("invalidParameter.robotCode.auth");
+		assertThat(code(post(DingTalkSimulator.DING, token, ding(4, 1)))).isEqualTo("invalidParameter.param.invalid");
+		assertThat(code(post(DingTalkSimulator.DING, token, ding(1, 0)))).isEqualTo("miss.staffId");
+		Answered overApp = post(DingTalkSimulator.DING, token, ding(1, 201));
+		assertThat(overApp.status).isEqualTo(400);
+		assertThat(code(overApp)).isEqualTo("ding.receivercount.limit");
+		assertThat(code(post(DingTalkSimulator.DING, token, ding(2, 21)))).isEqualTo("ding.receivercount.limit");
+		assertThat(code(post(DingTalkSimulator.DING, token, ding(3, 21)))).isEqualTo("ding.receivercount.limit");
+		assertThat(post(DingTalkSimulator.DING, token, ding(2, 20)).status).isEqualTo(200);
+		assertThat(post(DingTalkSimulator.DING, token, ding(3, 20)).status).isEqualTo(200);
+	}
+
+	@Test
+	void spendsTheQuotaOnSmsAndPhoneReceiversOnly() throws Exception {
+		String token = validToken();
+		sim.setDingQuota(3);
+
+		assertThat(post(DingTalkSimulator.DING, token, ding(2, 2)).status).isEqualTo(200);
+		assertThat(post(DingTalkSimulator.DING, token, ding(1, 50)).status).as("in-app DING is free").isEqualTo(200);
+		Answered tooMany = post(DingTalkSimulator.DING, token, ding(3, 2));
+		assertThat(tooMany.status).isEqualTo(400);
+		assertThat(code(tooMany)).isEqualTo("ding.serverquota.insufficient");
+		assertThat(post(DingTalkSimulator.DING, token, ding(3, 1)).status).as("a refused DING spent nothing")
+			.isEqualTo(200);
+		assertThat(code(post(DingTalkSimulator.DING, token, ding(2, 1)))).isEqualTo("ding.serverquota.insufficient");
+	}
+
+	@Test
+	void refusesEveryDingOfATenantWithoutIt() throws Exception {
+		String token = validToken();
+		sim.setDingAvailable(false);
+
+		Answered refused = post(DingTalkSimulator.DING, token, ding(1, 1));
+		assertThat(refused.status).isEqualTo(403);
+		assertThat(code(refused)).isEqualTo("Forbidden.AccessDenied.AccessTokenPermissionDenied");
+		assertThat(post(DingTalkSimulator.SEND_GROUP, token, group("cidA")).status).as("messages still go")
+			.isEqualTo(200);
+
+		sim.setDingAvailable(true);
+		assertThat(post(DingTalkSimulator.DING, token, ding(1, 1)).status).isEqualTo(200);
+	}
+
+	@Test
+	void reportsFailedReceiversByReasonWithoutSpendingQuota() throws Exception {
+		String token = validToken();
+		sim.setDingQuota(1);
+		sim.setDingFailedList(Map.of("notActive", List.of("officer2", "officer99")));
+
+		Answered answered = post(DingTalkSimulator.DING, token, ding(2, 2));
+
+		assertThat(answered.status).isEqualTo(200);
+		assertThat(answered.json.get("failedList")).isEqualTo(JSON.readTree("{\"notActive\":[\"officer2\"]}"));
+		assertThat(post(DingTalkSimulator.DING, token, ding(3, 1)).status).as("officer1 spent the only unit")
+			.isEqualTo(400);
+	}
+
+	@Test
+	void clearJournalKeepsTheDingSwitchesAndResetRestoresThem() throws Exception {
+		sim.setDingAvailable(false);
+		sim.setDingQuota(0);
+		sim.setDingFailedList(Map.of("notActive", List.of("officer1")));
+		post(DingTalkSimulator.DING, validToken(), ding(1, 1));
+
+		sim.clearJournal();
+		assertThat(sim.recorded(DingTalkSimulator.DING)).isEmpty();
+		assertThat(post(DingTalkSimulator.DING, validToken(), ding(1, 1)).status).isEqualTo(403);
+		sim.setDingAvailable(true);
+		assertThat(code(post(DingTalkSimulator.DING, validToken(), ding(2, 2))))
+			.isEqualTo("ding.serverquota.insufficient");
+
+		sim.reset();
+		Answered answered = post(DingTalkSimulator.DING, validToken(), ding(2, 20));
+		assertThat(answered.status).isEqualTo(200);
+		assertThat(answered.json.get("failedList").size()).isZero();
+	}
+
+	@Test
 	void answersSessionWebhooksWithErrcodes() throws Exception {
 		String reply = "{\"msgtype\":\"markdown\",\"markdown\":{\"title\":\"t\",\"text\":\"m\"}}";
 
@@ -237,6 +336,14 @@ class DingTalkSimulatorTest {
 			.mapToObj((i) -> "\"officer" + i + "\"")
 			.collect(Collectors.joining(","));
 		return "{\"robotCode\":\"" + APP_KEY + "\",\"userIds\":[" + userIds + "]," + MARKDOWN + "}";
+	}
+
+	private static String ding(int remindType, int receivers) {
+		String userIds = IntStream.rangeClosed(1, receivers)
+			.mapToObj((i) -> "\"officer" + i + "\"")
+			.collect(Collectors.joining(","));
+		return "{\"robotCode\":\"" + APP_KEY + "\",\"remindType\":" + remindType + ",\"receiverUserIdList\":[" + userIds
+				+ "],\"content\":\"14:00 集合\"}";
 	}
 
 	private static String code(Answered answered) {
