@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Profile("default")
-class DemoMembers {
+public class DemoMembers {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoMembers.class);
 
@@ -33,6 +33,8 @@ class DemoMembers {
 	private final HubProperties hub;
 
 	private final TransactionTemplate transaction;
+
+	private volatile List<DemoMember> enrolled = List.of();
 
 	DemoMembers(Members members, HubProperties hub, TransactionTemplate transaction) {
 		this.members = members;
@@ -47,7 +49,19 @@ class DemoMembers {
 		this.transaction.executeWithoutResult((status) -> demo.members()
 			.forEach((m) -> this.members.enroll(new Identity(m.externalUserId(), m.name(), m.phone()), m.circle(),
 					m.township(), m.chatId(), m.smsConsent())));
+		this.enrolled = List.copyOf(demo.members());
 		log.info("member.demo enrolled members={}", demo.members().size());
+	}
+
+	/**
+	 * The WeCom external user ids of the demo informants of a circle, for the sandbox
+	 * scenario.
+	 */
+	public List<String> externalUserIdsOf(String circleId) {
+		return this.enrolled.stream()
+			.filter((member) -> member.circle().equals(circleId))
+			.map(DemoMember::externalUserId)
+			.toList();
 	}
 
 	record DemoFile(List<DemoMember> members) {

@@ -5,6 +5,9 @@ import java.time.Clock;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
 import io.jingling.connectors.wechat.sim.WeComSimulator;
 import io.jingling.dingtalk.DingTalkProperties;
+import io.jingling.directory.DirectoryStore;
+import io.jingling.informant.DemoMembers;
+import org.apache.camel.builder.RouteBuilder;
 import io.jingling.wecom.WeComProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Starts the platform simulators for the embedded default. They accept the configured
@@ -32,6 +36,26 @@ class SandboxConfiguration {
 		log.info("sandbox.dingtalk started url={} journal={}/__admin/requests", simulator.baseUrl(),
 				simulator.baseUrl());
 		return simulator;
+	}
+
+	@Bean
+	@Profile("default")
+	@ConditionalOnProperty(name = "jingling.sandbox.scenario", havingValue = "true", matchIfMissing = true)
+	DemoScenario demoScenario(WeComSimulator weCom, DirectoryStore directory, DemoMembers members, JdbcTemplate jdbc) {
+		return new DemoScenario(weCom, directory, members, jdbc);
+	}
+
+	@Bean
+	@Profile("default")
+	@ConditionalOnProperty(name = "jingling.sandbox.scenario", havingValue = "true", matchIfMissing = true)
+	RouteBuilder demoScenarioRoutes(DemoScenario scenario) {
+		return new RouteBuilder() {
+			@Override
+			public void configure() {
+				from("timer:sandbox-scenario?delay=5000&period=5000").routeId("sandbox-scenario")
+					.bean(scenario, "play");
+			}
+		};
 	}
 
 	@Bean(destroyMethod = "close")
