@@ -9,6 +9,7 @@ import io.jingling.inbound.InboxHandler;
 import io.jingling.informant.Identity;
 import io.jingling.informant.Member;
 import io.jingling.informant.Members;
+import io.jingling.wecom.KfInbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ class KfMessageHandler implements InboxHandler {
 
 	@Override
 	public String eventType() {
-		return "KfMessage";
+		return KfInbound.TYPE;
 	}
 
 	@Override
@@ -54,7 +55,8 @@ class KfMessageHandler implements InboxHandler {
 
 	@Override
 	public void handle(InboxEntry entry) {
-		KfMessage message = this.inbox.payload(entry, KfMessage.class);
+		KfInbound inbound = this.inbox.payload(entry, KfInbound.class);
+		KfMessage message = inbound.message();
 		if (message.externalUserId() == null || message.externalUserId().isBlank()) {
 			return;
 		}
@@ -72,7 +74,7 @@ class KfMessageHandler implements InboxHandler {
 		this.members.wrote(member.id(), message.sendTime());
 		var event = new InformantMessageReceived("wecom-kf:" + message.msgId(), message.sendTime(), member.id(),
 				member.pseudonym(), member.circleId(), member.township(), "kf", message.type(), text(message),
-				message.mediaId(), (member.lastSceneParam() == null) ? "" : member.lastSceneParam());
+				inbound.evidence(), (member.lastSceneParam() == null) ? "" : member.lastSceneParam());
 		this.runner.run(entry.id(), event, null);
 	}
 

@@ -3,7 +3,9 @@ package io.jingling.wecom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.jingling.connectors.wechat.callback.WeComEvent;
 import io.jingling.connectors.wechat.client.KfBatch;
@@ -13,6 +15,7 @@ import io.jingling.inbound.Inbox;
 import io.jingling.inbound.InboxEntry;
 import io.jingling.inbound.InboxHandler;
 import io.jingling.support.Endpoints;
+import io.jingling.tip.Evidence;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +52,11 @@ class KfSync implements InboxHandler {
 
 	private final Clock clock;
 
+	private final Evidence evidence;
+
 	KfSync(Inbox inbox, WeComClient client, WeComProperties properties, JdbcTemplate jdbc,
-			TransactionTemplate transaction, ProducerTemplate producer, Clock clock) {
+			TransactionTemplate transaction, ProducerTemplate producer, Clock clock, Evidence evidence) {
+		this.evidence = evidence;
 		this.inbox = inbox;
 		this.client = client;
 		this.properties = properties;
@@ -80,7 +86,7 @@ class KfSync implements InboxHandler {
 		String cursor = cursor();
 		for (int page = 0; page < MAX_PAGES; page++) {
 			KfBatch batch = this.client.syncKf(event.kfToken(), cursor);
-			List<Long> stored = store(batch);
+			List<Long> stored = store(batch, fetchMedia(batch));
 			stored.forEach((id) -> this.producer.sendBody(Endpoints.INBOX_TO_ENGINE, id));
 			log.info("wecom.kf-sync page messages={} new={}", batch.messages().size(), stored.size());
 			cursor = batch.nextCursor();
@@ -91,11 +97,25 @@ class KfSync implements InboxHandler {
 		log.warn("wecom.kf-sync stopped after {} pages; the next callback continues from the stored cursor", MAX_PAGES);
 	}
 
-	private List<Long> store(KfBatch batch) {
+	/**
+	 * Media first, outside the transaction: WeCom serves KF media for a few days only.
+	 */
+	private Map<String, String> fetchMedia(KfBatch batch) {
+		Map<String, String> evidence = new HashMap<>();
+		for (KfMessage message : batch.messages()) {
+			if (message.mediaId() != null && !message.mediaId().isBlank()) {
+				evidence.put(message.msgId(), this.evidence.store(this.client.downloadMedia(message.mediaId())));
+			}
+		}
+		return evidence;
+	}
+
+	private List<Long> store(KfBatch batch, Map<String, String> media) {
 		return this.transaction.execute((status) -> {
 			List<Long> ids = new ArrayList<>();
 			for (KfMessage message : batch.messages()) {
-				Long id = this.inbox.store("wecom-kf", message.msgId(), WeComInbox.KF_MESSAGE, message);
+				Long id = this.inbox.store("wecom-kf", message.msgId(), KfInbound.TYPE,
+						new KfInbound(message, media.get(message.msgId())));
 				if (id != null) {
 					ids.add(id);
 				}

@@ -13,8 +13,6 @@ class WeComInbox {
 
 	static final String CALLBACK = "WeComEvent";
 
-	static final String KF_MESSAGE = "KfMessage";
-
 	private static final Logger log = LoggerFactory.getLogger(WeComInbox.class);
 
 	private final Inbox inbox;
