@@ -13,8 +13,11 @@ class ReachRoutes extends RouteBuilder {
 
 	private final BroadcastReach reach;
 
-	ReachRoutes(BroadcastReach reach) {
+	private final TaskReminders reminders;
+
+	ReachRoutes(BroadcastReach reach, TaskReminders reminders) {
 		this.reach = reach;
+		this.reminders = reminders;
 	}
 
 	@Override
@@ -22,7 +25,8 @@ class ReachRoutes extends RouteBuilder {
 		// @formatter:off
 		from("timer:wecom-reach?period={{jingling.wecom.reach-poll-period:60000}}")
 			.routeId("wecom-reach-poll")
-			.bean(this.reach, "poll");
+			.bean(this.reach, "poll")
+			.bean(this.reminders, "remindDue");
 		// @formatter:on
 	}
 

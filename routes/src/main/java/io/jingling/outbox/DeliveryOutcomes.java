@@ -5,11 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.jingling.connectors.ConnectorException;
 import io.jingling.connectors.PermanentConnectorException;
 import io.jingling.connectors.ThrottledConnectorException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jingling.connectors.dingtalk.client.DingSent;
+import io.jingling.connectors.dingtalk.client.MessageContent;
 import io.jingling.connectors.dingtalk.client.SentMessage;
 import io.jingling.connectors.wechat.client.GroupTask;
 import io.jingling.dingtalk.DingTalkProperties;
@@ -36,6 +41,10 @@ class DeliveryOutcomes {
 
 	private static final Duration FLOW_CONTROL_DELAY = Duration.ofMinutes(1);
 
+	/** DingTalk's answers when the tenant has no DING or no DING quota left. */
+	private static final Set<String> DING_UNAVAILABLE = Set.of("ding.serverquota.insufficient",
+			"Forbidden.AccessDenied.AccessTokenPermissionDenied");
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transaction;
@@ -48,8 +57,14 @@ class DeliveryOutcomes {
 
 	private final Duration throttleBackoff;
 
+	private final Outbox outbox;
+
+	private final ObjectMapper json;
+
 	DeliveryOutcomes(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, Pacer pacer,
-			OutboxProperties properties, DingTalkProperties dingTalk) {
+			OutboxProperties properties, DingTalkProperties dingTalk, Outbox outbox, ObjectMapper json) {
+		this.outbox = outbox;
+		this.json = json;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -97,6 +112,7 @@ class DeliveryOutcomes {
 				}
 				else if (failure instanceof PermanentConnectorException || attempts(id) >= properties.maxAttempts()) {
 					dead(id, failure.code(), failure.getMessage(), now);
+					fallBackFromDing(id, failure.code());
 				}
 				else {
 					retryAt(id, now.plus(properties.retryDelay(attempts(id))), failure.code());
@@ -115,7 +131,38 @@ class DeliveryOutcomes {
 		if (result instanceof GroupTask task) {
 			return task.msgId();
 		}
+		if (result instanceof DingSent ding) {
+			return ding.openDingId();
+		}
 		return (result instanceof String msgId) ? msgId : null;
+	}
+
+	/**
+	 * DING exists only on paid DingTalk editions and spends quota; when the tenant cannot
+	 * DING, the officer still gets the same words as a one-to-one robot message.
+	 */
+	private void fallBackFromDing(long id, String code) {
+		if (!DING_UNAVAILABLE.contains(code)) {
+			return;
+		}
+		Map<String, Object> row = this.jdbc
+			.queryForMap("SELECT action_key, operation, payload FROM outbox WHERE id = ?", id);
+		if (!Operation.DING.name().equals(row.get("OPERATION"))) {
+			return;
+		}
+		OutboxPayload ding = read((String) row.get("PAYLOAD"));
+		this.outbox.toUsers(row.get("ACTION_KEY") + ":fallback", List.of(ding.userId()),
+				new MessageContent("警铃提醒", ding.content().markdown()));
+		log.info("outbox.ding fallback outboxId={} code={}", id, code);
+	}
+
+	private OutboxPayload read(String payload) {
+		try {
+			return this.json.readValue(payload, OutboxPayload.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("outbox payload cannot be read", ex);
+		}
 	}
 
 	private static Duration max(Duration a, Duration b) {

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.bots.command.Texts;
 import io.jingling.bots.engine.ConversationType;
+import io.jingling.connectors.dingtalk.client.Ding;
+import io.jingling.connectors.dingtalk.client.DingKind;
 import io.jingling.connectors.dingtalk.client.GroupMessage;
 import io.jingling.connectors.dingtalk.client.SessionReply;
 import io.jingling.connectors.dingtalk.client.UserMessage;
@@ -97,7 +99,8 @@ class DeliveryPlanner {
 	}
 
 	private static List<String> pacingKeys(OutboxRow row) {
-		if (row.operation() == Operation.WECOM_TASK || row.operation() == Operation.KF_TEXT) {
+		if (row.operation() == Operation.WECOM_TASK || row.operation() == Operation.KF_TEXT
+				|| row.operation() == Operation.WECOM_REMIND) {
 			return List.of();
 		}
 		return (row.pacingGroup() == null) ? List.of(ROBOT_KEY) : List.of(ROBOT_KEY, "group:" + row.pacingGroup());
@@ -152,6 +155,9 @@ class DeliveryPlanner {
 			case WECOM_TASK -> new Delivery(ids, "wecom:create-group-task", groupTask(first.task()), keys);
 			case KF_TEXT -> new Delivery(ids, "wecom:send-kf-text",
 					new KfText(this.members.externalUserIdOf(first.memberId()), first.content().markdown()), keys);
+			case WECOM_REMIND -> new Delivery(ids, "wecom:remind", first.msgId(), keys);
+			case DING -> new Delivery(ids, "dingtalk:ding",
+					new Ding(List.of(first.userId()), first.content().markdown(), DingKind.APP), keys);
 		};
 	}
 

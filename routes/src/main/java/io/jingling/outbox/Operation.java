@@ -14,6 +14,10 @@ enum Operation {
 	/** A WeCom customer-group task for one owner (confirmed by the owner in WeCom). */
 	WECOM_TASK,
 	/** A WeCom KF text to one informant, within the platform's reply window. */
-	KF_TEXT
+	KF_TEXT,
+	/** A WeCom reminder to confirm a customer-group task (three per task in 24 hours). */
+	WECOM_REMIND,
+	/** A DingTalk in-app DING to one officer. */
+	DING
 
 }

@@ -39,13 +39,13 @@ public class Outbox {
 	public void reply(String actionKey, ReplyChannel channel, MessageContent content) {
 		String pacing = (channel.conversationType() == ConversationType.GROUP) ? channel.conversationId() : null;
 		insert(actionKey, channel.conversationId(), Operation.REPLY, pacing,
-				new OutboxPayload(content, null, null, channel, null, null));
+				new OutboxPayload(content, null, null, channel, null, null, null));
 	}
 
 	/** A robot message to a group. */
 	public void toGroup(String actionKey, String openConversationId, MessageContent content) {
 		insert(actionKey, openConversationId, Operation.GROUP, openConversationId,
-				new OutboxPayload(content, openConversationId, null, null, null, null));
+				new OutboxPayload(content, openConversationId, null, null, null, null, null));
 	}
 
 	/** A robot one-to-one message to each officer: one row per recipient. */
@@ -53,13 +53,13 @@ public class Outbox {
 		userIds.stream()
 			.distinct()
 			.forEach((userId) -> insert(actionKey, userId, Operation.USERS, null,
-					new OutboxPayload(content, null, userId, null, null, null)));
+					new OutboxPayload(content, null, userId, null, null, null, null)));
 	}
 
 	/** A customer-group task for one owner's groups of one circle. */
 	public void toOwner(String actionKey, GroupTaskPlan task) {
 		insert(actionKey, task.sender() + ":" + task.scene(), Operation.WECOM_TASK, null,
-				new OutboxPayload(null, null, null, null, task, null));
+				new OutboxPayload(null, null, null, null, task, null, null));
 	}
 
 	/**
@@ -67,7 +67,19 @@ public class Outbox {
 	 */
 	public void toInformant(String actionKey, long memberId, String text) {
 		insert(actionKey, "member:" + memberId, Operation.KF_TEXT, null,
-				new OutboxPayload(new MessageContent("", text), null, null, null, null, memberId));
+				new OutboxPayload(new MessageContent("", text), null, null, null, null, memberId, null));
+	}
+
+	/** A WeCom reminder to the owner of an unconfirmed task. */
+	public void remindOwner(String actionKey, String recipient, String msgId) {
+		insert(actionKey, recipient, Operation.WECOM_REMIND, null,
+				new OutboxPayload(null, null, null, null, null, null, msgId));
+	}
+
+	/** An in-app DING to one officer. */
+	public void ding(String actionKey, String userId, String text) {
+		insert(actionKey, "ding:" + userId, Operation.DING, null,
+				new OutboxPayload(new MessageContent("", text), null, userId, null, null, null, null));
 	}
 
 	/** Rows per status for one action, e.g. {SENT=3, NEW=2}. */

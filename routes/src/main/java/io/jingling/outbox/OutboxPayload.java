@@ -12,9 +12,10 @@ import io.jingling.inbound.ReplyChannel;
  * @param reply the conversation an inbound message came from, for answers
  * @param task a WeCom customer-group task, for broadcasts
  * @param memberId an informant, for KF texts (the identity is opened only when sending)
+ * @param msgId a WeCom task, for reminders
  */
 record OutboxPayload(MessageContent content, String openConversationId, String userId, ReplyChannel reply,
-		GroupTaskPlan task, Long memberId) {
+		GroupTaskPlan task, Long memberId, String msgId) {
 
 	@Override
 	public String toString() {
