@@ -79,6 +79,12 @@ public class DirectoryStore implements InitializingBean {
 				this.current.customerGroups().size());
 	}
 
+	/** A customer group WeCom dismissed: no broadcasts go to it from now on. */
+	public void dismiss(String chatId) {
+		this.jdbc.update("UPDATE customer_group SET dismissed = TRUE WHERE chat_id = ?", chatId);
+		this.current = readBack(this.current.quotaPolicy());
+	}
+
 	private <T> T read(Path file, Class<T> type) {
 		if (!Files.isReadable(file)) {
 			throw new IllegalStateException("Directory file " + file

@@ -54,9 +54,13 @@ class KfSync implements InboxHandler {
 
 	private final Evidence evidence;
 
+	private final Memberships memberships;
+
 	KfSync(Inbox inbox, WeComClient client, WeComProperties properties, JdbcTemplate jdbc,
-			TransactionTemplate transaction, ProducerTemplate producer, Clock clock, Evidence evidence) {
+			TransactionTemplate transaction, ProducerTemplate producer, Clock clock, Evidence evidence,
+			Memberships memberships) {
 		this.evidence = evidence;
+		this.memberships = memberships;
 		this.inbox = inbox;
 		this.client = client;
 		this.properties = properties;
@@ -80,7 +84,7 @@ class KfSync implements InboxHandler {
 	public void handle(InboxEntry entry) {
 		WeComEvent event = this.inbox.payload(entry, WeComEvent.class);
 		if (!"kf_msg_or_event".equals(event.event())) {
-			log.info("wecom.event recorded type={} change={}", event.event(), event.changeType());
+			this.memberships.apply(event);
 			return;
 		}
 		String cursor = cursor();

@@ -2,11 +2,13 @@ package io.jingling.wecom;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.jingling.connectors.wechat.callback.WeComCallbackCrypto;
 import io.jingling.connectors.wechat.sim.WeComSimulator;
 import io.jingling.connectors.wechat.sim.WeComSimulator.Callback;
+import io.jingling.directory.DirectoryStore;
 import io.jingling.support.Http;
 import io.jingling.support.HubTest;
 import io.jingling.support.MutableClock;
@@ -20,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * WeCom's callback: its own signature and encryption, checked before anything is stored.
@@ -32,6 +35,12 @@ class WeComCallbackRoutesTest {
 
 	@Autowired
 	WeComProperties properties;
+
+	@Autowired
+	WeComCallbackCrypto crypto;
+
+	@Autowired
+	DirectoryStore directory;
 
 	@Autowired
 	MutableClock clock;
@@ -110,6 +119,52 @@ class WeComCallbackRoutesTest {
 		assertThat(WeComCallbacks.post(this.http, callback).statusCode()).isEqualTo(200);
 
 		assertThat(inboxRows()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void enrolsAContactAddedThroughACirclesJoinWay() {
+		long before = villageMembers();
+
+		assertThat(WeComCallbacks.post(this.http, signed("<xml><ToUserName><![CDATA[ww00jinglingdemo01]]></ToUserName>"
+				+ "<FromUserName><![CDATA[sys]]></FromUserName><CreateTime>" + this.clock.instant().getEpochSecond()
+				+ "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_contact]]></Event>"
+				+ "<ChangeType><![CDATA[add_external_contact]]></ChangeType><UserID><![CDATA[liaison_village_01]]></UserID>"
+				+ "<ExternalUserID><![CDATA[wmJLNewVillager0001]]></ExternalUserID><State><![CDATA[village-青山镇]]></State>"
+				+ "</xml>"))
+			.statusCode()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> villageMembers() == before + 1);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT township FROM member WHERE circle_id = 'village' ORDER BY id DESC" + " FETCH FIRST 1 ROWS ONLY",
+				String.class))
+			.isEqualTo("青山镇");
+	}
+
+	@Test
+	void stopsBroadcastingToADismissedGroup() {
+		WeComCallbacks.post(this.http, this.weCom.changeExternalChat("wrJLDemoMerchantsChengdong01", "dismiss", ""));
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.directory.current()
+				.customerGroupsOf(List.of("merchants"))
+				.stream()
+				.noneMatch((group) -> group.chatId().equals("wrJLDemoMerchantsChengdong01")));
+		assertThat(this.jdbc.queryForObject("SELECT dismissed FROM customer_group WHERE chat_id = ?", Boolean.class,
+				"wrJLDemoMerchantsChengdong01"))
+			.isTrue();
+	}
+
+	private Callback signed(String plaintext) {
+		String encrypt = this.crypto.encrypt("0123456789abcdef", plaintext);
+		String timestamp = Long.toString(this.clock.instant().getEpochSecond());
+		String signature = WeComCallbackCrypto.signature(this.properties.token(), timestamp, "1372623149", encrypt);
+		return new Callback(Map.of("msg_signature", signature, "timestamp", timestamp, "nonce", "1372623149"),
+				"<xml><ToUserName><![CDATA[ww00jinglingdemo01]]></ToUserName><Encrypt><![CDATA[" + encrypt
+						+ "]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>");
+	}
+
+	private long villageMembers() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM member WHERE circle_id = 'village'", Long.class);
 	}
 
 	private void assertRefused(Callback callback, int status) {
