@@ -1,8 +1,8 @@
 package io.jingling.connectors.wechat.callback;
 
 /**
- * A WeCom callback that must not be let in, with the {@link Reason}. The message names
- * the check that failed, never the content.
+ * A WeCom or Official Account callback that must not be let in, with the {@link Reason}.
+ * The message names the check that failed, never the content.
  */
 public final class CallbackRejectedException extends RuntimeException {
 
@@ -30,11 +30,18 @@ public final class CallbackRejectedException extends RuntimeException {
 		MALFORMED,
 		/** The timestamp is outside the accepted window of our clock. */
 		STALE,
-		/** {@code msg_signature} does not match: forged, or signed with another token. */
+		/**
+		 * {@code msg_signature} (the Official Account's {@code signature} in plain mode)
+		 * does not match: forged, or signed with another token.
+		 */
 		BAD_SIGNATURE,
-		/** The ciphertext does not decrypt with our key (Base64, length or padding). */
+		/**
+		 * The ciphertext does not decrypt with our key (Base64, length or padding), or an
+		 * Official Account callback is plain where safe mode is configured, or the
+		 * reverse.
+		 */
 		BAD_ENCRYPTION,
-		/** Decrypted, but meant for another corp (or app). */
+		/** Decrypted, but meant for another corp or Official Account. */
 		WRONG_RECEIVER
 
 	}

@@ -15,6 +15,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.jingling.connectors.wechat.callback.CallbackRejectedException.Reason;
+import io.jingling.connectors.wechat.internal.SafeXml;
 
 /**
  * Verifies and decrypts what WeCom sends to the app's callback URL, and encrypts the same
@@ -24,7 +25,9 @@ import io.jingling.connectors.wechat.callback.CallbackRejectedException.Reason;
  * bytes) over 16 random bytes, the message length as 4 big-endian bytes, the message and
  * the receive id (the corp id), PKCS#7-padded to 32-byte blocks. Checks run in a fixed
  * order: parameters present, timestamp within the window, signature (constant time),
- * decryption, receive id; the first failure throws {@link CallbackRejectedException}.
+ * decryption, receive id; the first failure throws {@link CallbackRejectedException}. The
+ * Official Account's safe mode uses the same scheme with the app id as receive id, so
+ * {@code MpCallbackCrypto} and the simulator use this class for it too.
  *
  * @see <a href="https://developer.work.weixin.qq.com/document/path/90968">wecom:90968
  * callback encryption</a>
@@ -135,21 +138,21 @@ public final class WeComCallbackCrypto {
 	private String open(String msgSignature, String timestamp, String nonce, String encrypt) {
 		if (blank(msgSignature) || blank(timestamp) || blank(nonce) || blank(encrypt)) {
 			throw new CallbackRejectedException(Reason.MALFORMED,
-					"WeCom callback lacks msg_signature, timestamp, nonce or Encrypt");
+					"callback lacks msg_signature, timestamp, nonce or Encrypt");
 		}
 		long seconds;
 		try {
 			seconds = Long.parseLong(timestamp.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new CallbackRejectedException(Reason.MALFORMED, "WeCom callback timestamp is not a number");
+			throw new CallbackRejectedException(Reason.MALFORMED, "callback timestamp is not a number");
 		}
 		if (Math.abs(this.clock.instant().getEpochSecond() - seconds) > this.window.toSeconds()) {
-			throw new CallbackRejectedException(Reason.STALE, "WeCom callback timestamp is outside the window");
+			throw new CallbackRejectedException(Reason.STALE, "callback timestamp is outside the window");
 		}
 		byte[] expected = signature(this.token, timestamp, nonce, encrypt).getBytes(StandardCharsets.UTF_8);
 		if (!MessageDigest.isEqual(expected, msgSignature.strip().getBytes(StandardCharsets.UTF_8))) {
-			throw new CallbackRejectedException(Reason.BAD_SIGNATURE, "WeCom callback msg_signature does not match");
+			throw new CallbackRejectedException(Reason.BAD_SIGNATURE, "callback msg_signature does not match");
 		}
 		byte[] plain = unpad(decryptBlocks(encrypt));
 		if (plain.length < RANDOM_BYTES + 4) {
@@ -162,7 +165,7 @@ public final class WeComCallbackCrypto {
 		}
 		byte[] receiver = Arrays.copyOfRange(plain, start + length, plain.length);
 		if (!MessageDigest.isEqual(receiver, this.receiveId)) {
-			throw new CallbackRejectedException(Reason.WRONG_RECEIVER, "WeCom callback is meant for another receiver");
+			throw new CallbackRejectedException(Reason.WRONG_RECEIVER, "callback is meant for another receiver");
 		}
 		return new String(plain, start, length, StandardCharsets.UTF_8);
 	}
@@ -202,12 +205,12 @@ public final class WeComCallbackCrypto {
 			return cipher.doFinal(input);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new CallbackRejectedException(Reason.BAD_ENCRYPTION, "WeCom callback AES step failed", ex);
+			throw new CallbackRejectedException(Reason.BAD_ENCRYPTION, "callback AES step failed", ex);
 		}
 	}
 
 	private static CallbackRejectedException badEncryption(String detail) {
-		return new CallbackRejectedException(Reason.BAD_ENCRYPTION, "WeCom callback ciphertext refused: " + detail);
+		return new CallbackRejectedException(Reason.BAD_ENCRYPTION, "callback ciphertext refused: " + detail);
 	}
 
 	private static boolean blank(String value) {

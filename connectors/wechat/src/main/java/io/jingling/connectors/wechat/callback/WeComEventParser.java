@@ -1,6 +1,7 @@
 package io.jingling.connectors.wechat.callback;
 
 import io.jingling.connectors.wechat.callback.CallbackRejectedException.Reason;
+import io.jingling.connectors.wechat.internal.SafeXml;
 
 /**
  * Reads the plaintext XML of a decrypted WeCom callback into a {@link WeComEvent}. The

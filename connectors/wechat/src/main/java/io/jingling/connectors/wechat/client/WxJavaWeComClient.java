@@ -22,6 +22,8 @@ import me.chanjar.weixin.cp.constant.WxCpApiPathConsts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jingling.connectors.wechat.internal.TimeoutHttpClientBuilder;
+
 /**
  * {@link WeComClient} over WxJava ({@code weixin-java-cp}). The API host comes from
  * {@link WeComSettings#apiUrl()} ({@code setBaseApiUrl}), so the simulator can stand in.

@@ -45,8 +45,8 @@ final class SimulatedCallbacks {
 
 	Callback urlCheck(String echoPlain) {
 		String timestamp = timestamp();
-		String nonce = nonce();
-		String echostr = this.crypto.encrypt(randomText(16), echoPlain);
+		String nonce = nonce(this.random);
+		String echostr = this.crypto.encrypt(randomText(this.random, 16), echoPlain);
 		return new Callback(
 				Map.of("msg_signature", WeComCallbackCrypto.signature(this.token, timestamp, nonce, echostr),
 						"timestamp", timestamp, "nonce", nonce, "echostr", echostr),
@@ -55,8 +55,8 @@ final class SimulatedCallbacks {
 
 	private Callback post(String plaintext) {
 		String timestamp = timestamp();
-		String nonce = nonce();
-		String encrypt = this.crypto.encrypt(randomText(16), plaintext);
+		String nonce = nonce(this.random);
+		String encrypt = this.crypto.encrypt(randomText(this.random, 16), plaintext);
 		String body = "<xml>" + element("ToUserName", this.corpId) + element("Encrypt", encrypt) + "</xml>";
 		return new Callback(
 				Map.of("msg_signature", WeComCallbackCrypto.signature(this.token, timestamp, nonce, encrypt),
@@ -71,7 +71,7 @@ final class SimulatedCallbacks {
 				+ timestamp() + "</CreateTime>" + element("MsgType", "event") + element("Event", event);
 	}
 
-	private static String element(String name, String value) {
+	static String element(String name, String value) {
 		// "]]>" would end the CDATA section early; split it across two sections
 		return "<" + name + "><![CDATA[" + value.replace("]]>", "]]]]><![CDATA[>") + "]]></" + name + ">";
 	}
@@ -80,14 +80,14 @@ final class SimulatedCallbacks {
 		return String.valueOf(this.clock.instant().getEpochSecond());
 	}
 
-	private String nonce() {
-		return String.valueOf(1_000_000_000L + this.random.nextInt(1_000_000_000));
+	static String nonce(SecureRandom random) {
+		return String.valueOf(1_000_000_000L + random.nextInt(1_000_000_000));
 	}
 
-	private String randomText(int length) {
+	static String randomText(SecureRandom random, int length) {
 		StringBuilder text = new StringBuilder(length);
 		for (int i = 0; i < length; i++) {
-			text.append(ALPHANUMERIC.charAt(this.random.nextInt(ALPHANUMERIC.length())));
+			text.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
 		}
 		return text.toString();
 	}

@@ -88,13 +88,13 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 		};
 	}
 
-	private static String query(Request request, String name) {
+	static String query(Request request, String name) {
 		QueryParameter parameter = request.queryParameter(name);
 		return (parameter != null && parameter.isPresent()) ? parameter.firstValue() : null;
 	}
 
 	// The body of a JSON POST as an object, or null when the request is anything else.
-	private static JsonNode jsonBody(Request request) {
+	static JsonNode jsonBody(Request request) {
 		String contentType = request.getHeader("Content-Type");
 		if (!RequestMethod.POST.equals(request.getMethod()) || contentType == null
 				|| !contentType.toLowerCase().startsWith("application/json")) {

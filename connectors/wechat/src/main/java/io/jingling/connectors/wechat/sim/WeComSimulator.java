@@ -126,8 +126,13 @@ public final class WeComSimulator implements AutoCloseable {
 	 * included.
 	 */
 	public List<Recorded> recorded(String path) {
+		return journal(this.server, path);
+	}
+
+	// The requests a simulator's server received on path, oldest first.
+	static List<Recorded> journal(WireMockServer server, String path) {
 		List<Recorded> recorded = new ArrayList<>();
-		for (ServeEvent event : this.server.getAllServeEvents()) {
+		for (ServeEvent event : server.getAllServeEvents()) {
 			LoggedRequest request = event.getRequest();
 			if (pathOf(request.getUrl()).equals(path)) {
 				recorded.add(toRecorded(request));

@@ -1,4 +1,4 @@
-package io.jingling.connectors.wechat.callback;
+package io.jingling.connectors.wechat.internal;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,11 +15,16 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
+import io.jingling.connectors.wechat.callback.CallbackRejectedException;
 import io.jingling.connectors.wechat.callback.CallbackRejectedException.Reason;
 
-// Reads WeCom's flat <xml><Name>value</Name>...</xml> documents. Callbacks come from the
-// internet, so the parser refuses any DOCTYPE: no DTD, no entity, no external fetch (XXE).
-final class SafeXml {
+/**
+ * Reads the flat {@code <xml><Name>value</Name>...</xml>} documents WeCom and the
+ * Official Account post. Callbacks come from the internet, so the parser refuses any
+ * DOCTYPE: no DTD, no entity, no external fetch (XXE). Refusals are
+ * {@link CallbackRejectedException}s with {@link Reason#MALFORMED}.
+ */
+public final class SafeXml {
 
 	private static final DocumentBuilderFactory FACTORY = factory();
 
@@ -29,9 +34,10 @@ final class SafeXml {
 		this.root = root;
 	}
 
-	static SafeXml parse(String xml) {
+	/** Parses a document whose root element is {@code <xml>}. */
+	public static SafeXml parse(String xml) {
 		if (xml == null || xml.isBlank()) {
-			throw new CallbackRejectedException(Reason.MALFORMED, "WeCom callback body is empty");
+			throw new CallbackRejectedException(Reason.MALFORMED, "callback body is empty");
 		}
 		try {
 			DocumentBuilder builder = FACTORY.newDocumentBuilder();
@@ -39,18 +45,18 @@ final class SafeXml {
 			Document document = builder.parse(new InputSource(new StringReader(xml)));
 			Element root = document.getDocumentElement();
 			if (!"xml".equals(root.getNodeName())) {
-				throw new CallbackRejectedException(Reason.MALFORMED, "WeCom callback root element is not <xml>");
+				throw new CallbackRejectedException(Reason.MALFORMED, "callback root element is not <xml>");
 			}
 			return new SafeXml(root);
 		}
 		catch (ParserConfigurationException | SAXException | IOException ex) {
 			throw new CallbackRejectedException(Reason.MALFORMED,
-					"WeCom callback is not acceptable XML (" + ex.getClass().getSimpleName() + ")", ex);
+					"callback is not acceptable XML (" + ex.getClass().getSimpleName() + ")", ex);
 		}
 	}
 
-	// The text of the first direct child with that name, or null when absent.
-	String text(String name) {
+	/** The text of the first direct child with that name, or null when absent. */
+	public String text(String name) {
 		NodeList children = this.root.getChildNodes();
 		for (int i = 0; i < children.getLength(); i++) {
 			Node child = children.item(i);

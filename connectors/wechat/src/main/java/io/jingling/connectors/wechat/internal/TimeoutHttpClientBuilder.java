@@ -1,4 +1,4 @@
-package io.jingling.connectors.wechat.client;
+package io.jingling.connectors.wechat.internal;
 
 import java.time.Duration;
 
@@ -11,18 +11,20 @@ import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 
-// The HTTP client WxJava uses for one WeCom app, with our timeout. WxJava's default builder is
-// a JVM-wide singleton with fixed 5 s timeouts; this one belongs to one client. WxJava passes
-// its config's proxy and TLS settings here; the hub sets none, so they are ignored. The
-// connection manager is marked shared because WxJava closes the client after every token
-// fetch.
-final class TimeoutHttpClientBuilder implements ApacheHttpClientBuilder {
+/**
+ * The HTTP client WxJava uses for one WeCom app or Official Account, with our timeout.
+ * WxJava's default builder is a JVM-wide singleton with fixed 5 s timeouts; this one
+ * belongs to one client. WxJava passes its config's proxy and TLS settings here; the hub
+ * sets none, so they are ignored. The connection manager is marked shared because
+ * WxJava's WeCom service closes the client after every token fetch.
+ */
+public final class TimeoutHttpClientBuilder implements ApacheHttpClientBuilder {
 
 	private static final int MAX_CONNECTIONS = 20;
 
 	private final Duration timeout;
 
-	TimeoutHttpClientBuilder(Duration timeout) {
+	public TimeoutHttpClientBuilder(Duration timeout) {
 		this.timeout = timeout;
 	}
 
