@@ -106,7 +106,7 @@ public class AssistRequests {
 				.stream()
 				.filter(this.members::takeReply)
 				.forEach((member) -> this.outbox.toInformant("assist:" + close.code() + ":thanks", member,
-						Texts.thanksOnClose(close.code())));
+						this.members.channelOf(member), Texts.thanksOnClose(close.code())));
 		}
 		if (dispatcher != null) {
 			String text = (closed == 1) ? Texts.assistClosed(close.code()) : "协查 " + close.code() + " 已结案或已过期。";

@@ -47,7 +47,7 @@ public class DemoMembers {
 		File file = this.hub.resolve("samples/demo/members.yaml").toFile();
 		DemoFile demo = new ObjectMapper(new YAMLFactory()).readValue(file, DemoFile.class);
 		this.transaction.executeWithoutResult((status) -> demo.members()
-			.forEach((m) -> this.members.enroll(new Identity(m.externalUserId(), m.name(), m.phone()), m.circle(),
+			.forEach((m) -> this.members.enroll(new Identity(m.externalUserId(), null, m.name(), m.phone()), m.circle(),
 					m.township(), m.chatId(), m.smsConsent())));
 		this.enrolled = List.copyOf(demo.members());
 		log.info("member.demo enrolled members={}", demo.members().size());

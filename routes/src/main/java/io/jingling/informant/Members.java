@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Circle members: found by platform id through the vault's lookup hash, enrolled with a
- * pseudonym, and tracked for the KF reply window (48 hours after the member last wrote,
- * at most five replies).
+ * Circle members: found by platform id through the vault's keyed lookup hash, enrolled
+ * with a pseudonym, and tracked for the reply window of the channel they last wrote on
+ * (48 hours after they wrote, at most five replies).
  */
 @Component
 public class Members {
@@ -51,11 +51,11 @@ public class Members {
 	}
 
 	public Optional<Member> byExternalUserId(String externalUserId) {
-		return this.jdbc
-			.query("SELECT " + COLUMNS + " FROM member WHERE lookup_hash = ?", MEMBER,
-					this.vault.lookupHash("wecom", externalUserId))
-			.stream()
-			.findFirst();
+		return byLookup(this.vault.lookupHash("wecom", externalUserId));
+	}
+
+	public Optional<Member> byOpenId(String openId) {
+		return byLookup(this.vault.lookupHash("wxmp", openId));
 	}
 
 	public Optional<Member> byId(long id) {
@@ -67,7 +67,9 @@ public class Members {
 	 * next pseudonym of the circle, e.g. {@code 交通运输圈-0007}.
 	 */
 	public Member enroll(Identity identity, String circleId, String township, String chatId, boolean smsConsent) {
-		Optional<Member> known = byExternalUserId(identity.externalUserId());
+		String hash = (identity.externalUserId() != null) ? this.vault.lookupHash("wecom", identity.externalUserId())
+				: this.vault.lookupHash("wxmp", identity.openId());
+		Optional<Member> known = byLookup(hash);
 		if (known.isPresent()) {
 			return known.get();
 		}
@@ -76,9 +78,8 @@ public class Members {
 		this.jdbc.update(
 				"INSERT INTO member (pseudonym, circle_id, township, chat_id, lookup_hash, sms_consent,"
 						+ " joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-				pseudonym, circleId, township, chatId, this.vault.lookupHash("wecom", identity.externalUserId()),
-				smsConsent, Timestamp.from(this.clock.instant()));
-		Member member = byExternalUserId(identity.externalUserId()).orElseThrow();
+				pseudonym, circleId, township, chatId, hash, smsConsent, Timestamp.from(this.clock.instant()));
+		Member member = byLookup(hash).orElseThrow();
 		this.jdbc.update("INSERT INTO member_identity (member_id, sealed) VALUES (?, ?)", member.id(),
 				this.vault.seal(identity));
 		log.info("member.enroll done member={} circle={}", member.pseudonym(), circleId);
@@ -86,19 +87,27 @@ public class Members {
 	}
 
 	/**
-	 * The member's WeCom external user id, opened from the vault to talk to them; never
-	 * for display.
+	 * The member's platform ids, opened from the vault to talk to them; never for
+	 * display.
 	 */
-	public String externalUserIdOf(long memberId) {
+	public Identity identityOf(long memberId) {
 		String sealed = this.jdbc.queryForObject("SELECT sealed FROM member_identity WHERE member_id = ?", String.class,
 				memberId);
-		return this.vault.open(sealed).externalUserId();
+		return this.vault.open(sealed);
 	}
 
-	/** The member wrote: the reply window opens again. */
-	public void wrote(long memberId, Instant at) {
-		this.jdbc.update("UPDATE member SET last_message_at = ?, replies_since = 0 WHERE id = ?", Timestamp.from(at),
-				memberId);
+	/**
+	 * The member wrote on a channel ({@code kf} or {@code oa}): the reply window opens
+	 * again there.
+	 */
+	public void wrote(long memberId, Instant at, String channel) {
+		this.jdbc.update("UPDATE member SET last_message_at = ?, replies_since = 0, last_channel = ? WHERE id = ?",
+				Timestamp.from(at), channel, memberId);
+	}
+
+	/** The channel the member last wrote on, where answers go. */
+	public String channelOf(long memberId) {
+		return this.jdbc.queryForObject("SELECT last_channel FROM member WHERE id = ?", String.class, memberId);
 	}
 
 	/**
@@ -131,6 +140,12 @@ public class Members {
 	public List<Long> tipstersOf(String assistCode) {
 		return this.jdbc.queryForList("SELECT DISTINCT member_id FROM tip WHERE assist_code = ? ORDER BY member_id",
 				Long.class, assistCode);
+	}
+
+	private Optional<Member> byLookup(String hash) {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM member WHERE lookup_hash = ?", MEMBER, hash)
+			.stream()
+			.findFirst();
 	}
 
 	private int nextNumber(String circleId) {

@@ -22,6 +22,7 @@ import io.jingling.connectors.wechat.client.GroupTaskRequest;
 import io.jingling.connectors.wechat.client.KfText;
 import io.jingling.informant.Members;
 import io.jingling.wecom.KfLinks;
+import io.jingling.wxmp.MpText;
 import io.jingling.inbound.ReplyChannel;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -100,7 +101,7 @@ class DeliveryPlanner {
 
 	private static List<String> pacingKeys(OutboxRow row) {
 		if (row.operation() == Operation.WECOM_TASK || row.operation() == Operation.KF_TEXT
-				|| row.operation() == Operation.WECOM_REMIND) {
+				|| row.operation() == Operation.OA_TEXT || row.operation() == Operation.WECOM_REMIND) {
 			return List.of();
 		}
 		return (row.pacingGroup() == null) ? List.of(ROBOT_KEY) : List.of(ROBOT_KEY, "group:" + row.pacingGroup());
@@ -154,7 +155,10 @@ class DeliveryPlanner {
 			case REPLY -> reply(ids, first, keys, now);
 			case WECOM_TASK -> new Delivery(ids, "wecom:create-group-task", groupTask(first.task()), keys);
 			case KF_TEXT -> new Delivery(ids, "wecom:send-kf-text",
-					new KfText(this.members.externalUserIdOf(first.memberId()), first.content().markdown()), keys);
+					new KfText(this.members.identityOf(first.memberId()).externalUserId(), first.content().markdown()),
+					keys);
+			case OA_TEXT -> new Delivery(ids, "bean:officialAccountKefu?method=send",
+					new MpText(this.members.identityOf(first.memberId()).openId(), first.content().markdown()), keys);
 			case WECOM_REMIND -> new Delivery(ids, "wecom:remind", first.msgId(), keys);
 			case DING -> new Delivery(ids, "dingtalk:ding",
 					new Ding(List.of(first.userId()), first.content().markdown(), DingKind.APP), keys);

@@ -15,6 +15,11 @@ enum Operation {
 	WECOM_TASK,
 	/** A WeCom KF text to one informant, within the platform's reply window. */
 	KF_TEXT,
+	/**
+	 * An Official Account customer-service text to one informant, within the platform's
+	 * window.
+	 */
+	OA_TEXT,
 	/** A WeCom reminder to confirm a customer-group task (three per task in 24 hours). */
 	WECOM_REMIND,
 	/** A DingTalk in-app DING to one officer. */

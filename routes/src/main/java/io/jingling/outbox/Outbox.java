@@ -65,8 +65,8 @@ public class Outbox {
 	/**
 	 * A KF text to one informant; the caller has taken a reply from the member's window.
 	 */
-	public void toInformant(String actionKey, long memberId, String text) {
-		insert(actionKey, "member:" + memberId, Operation.KF_TEXT, null,
+	public void toInformant(String actionKey, long memberId, String channel, String text) {
+		insert(actionKey, "member:" + memberId, "oa".equals(channel) ? Operation.OA_TEXT : Operation.KF_TEXT, null,
 				new OutboxPayload(new MessageContent("", text), null, null, null, null, memberId, null));
 	}
 

@@ -3,12 +3,14 @@ package io.jingling.sandbox;
 import java.time.Clock;
 
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
+import io.jingling.connectors.wechat.sim.MpSimulator;
 import io.jingling.connectors.wechat.sim.WeComSimulator;
 import io.jingling.dingtalk.DingTalkProperties;
 import io.jingling.directory.DirectoryStore;
 import io.jingling.informant.DemoMembers;
 import org.apache.camel.builder.RouteBuilder;
 import io.jingling.wecom.WeComProperties;
+import io.jingling.wxmp.WxMpProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +58,15 @@ class SandboxConfiguration {
 					.bean(scenario, "play");
 			}
 		};
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnProperty("jingling.wxmp.app-id")
+	MpSimulator mpSimulator(WxMpProperties properties, Clock clock) {
+		MpSimulator simulator = MpSimulator.start(properties.appId(), properties.secret(), properties.token(),
+				properties.aesKey(), clock);
+		log.info("sandbox.wxmp started url={} journal={}/__admin/requests", simulator.baseUrl(), simulator.baseUrl());
+		return simulator;
 	}
 
 	@Bean(destroyMethod = "close")

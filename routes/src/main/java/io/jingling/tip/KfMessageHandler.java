@@ -61,8 +61,8 @@ class KfMessageHandler implements InboxHandler {
 			return;
 		}
 		Member member = this.members.byExternalUserId(message.externalUserId())
-			.orElseGet(() -> this.members.enroll(new Identity(message.externalUserId(), null, null), circleOf(message),
-					"未知", null, false));
+			.orElseGet(() -> this.members.enroll(Identity.ofWeCom(message.externalUserId()), circleOf(message), "未知",
+					null, false));
 		if ("enter_session".equals(message.eventType())) {
 			this.members.enteredThrough(member.id(), message.sceneParam());
 			log.info("tip.session entered member={} linked={}", member.pseudonym(), message.sceneParam() != null);
@@ -71,7 +71,7 @@ class KfMessageHandler implements InboxHandler {
 		if (message.origin() != FROM_CUSTOMER) {
 			return;
 		}
-		this.members.wrote(member.id(), message.sendTime());
+		this.members.wrote(member.id(), message.sendTime(), "kf");
 		var event = new InformantMessageReceived("wecom-kf:" + message.msgId(), message.sendTime(), member.id(),
 				member.pseudonym(), member.circleId(), member.township(), "kf", message.type(), text(message),
 				inbound.evidence(), (member.lastSceneParam() == null) ? "" : member.lastSceneParam());

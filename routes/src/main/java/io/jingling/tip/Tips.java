@@ -79,7 +79,8 @@ public class Tips {
 				code, tip.assistCode(), tip.memberId(), tip.linkedBy(), message.kind(), message.text(),
 				message.mediaRef(), Timestamp.from(message.occurredAt()), inboxId);
 		if (this.members.takeReply(tip.memberId())) {
-			this.outbox.toInformant("tip:" + code + ":ack", tip.memberId(), Texts.tipAcknowledged(code));
+			this.outbox.toInformant("tip:" + code + ":ack", tip.memberId(), tip.message().channel(),
+					Texts.tipAcknowledged(code));
 		}
 		Directory people = this.directory.current();
 		String markdown = Texts.tipForOfficer(code, tip.assistCode(), message.pseudonym(),
@@ -99,7 +100,8 @@ public class Tips {
 		Optional<Long> member = memberOf(relay.tipCode());
 		String answer;
 		if (member.isPresent() && this.members.takeReply(member.get())) {
-			this.outbox.toInformant(key, member.get(), "警方追问（线索 " + relay.tipCode() + "）：" + relay.text());
+			this.outbox.toInformant(key, member.get(), this.members.channelOf(member.get()),
+					"警方追问（线索 " + relay.tipCode() + "）：" + relay.text());
 			answer = "已转达给线人（" + relay.tipCode() + "）。";
 		}
 		else {
@@ -114,7 +116,8 @@ public class Tips {
 	public void optOut(String key, OptOut optOut) {
 		this.members.optOut(optOut.memberId());
 		if (this.members.takeReply(optOut.memberId())) {
-			this.outbox.toInformant(key, optOut.memberId(), Texts.optedOut());
+			this.outbox.toInformant(key, optOut.memberId(), this.members.channelOf(optOut.memberId()),
+					Texts.optedOut());
 		}
 		log.info("member.opt-out done memberId={}", optOut.memberId());
 	}

@@ -60,7 +60,7 @@ class Memberships {
 		}
 		String township = (dash > 0) ? state.substring(dash + 1) : "未知";
 		Member member = this.transaction.execute((status) -> this.members
-			.enroll(new Identity(event.externalUserId(), null, null), circle, township, null, false));
+			.enroll(Identity.ofWeCom(event.externalUserId()), circle, township, null, false));
 		log.info("wecom.contact enrolled member={} circle={}", member.pseudonym(), circle);
 	}
 

@@ -34,7 +34,7 @@ class WeComCallbackGate {
 			return this.crypto.verifyUrl(signature, timestamp, nonce, echo);
 		}
 		catch (CallbackRejectedException ex) {
-			throw refusal(ex);
+			throw WeChatRefusals.of(ex);
 		}
 	}
 
@@ -47,18 +47,8 @@ class WeComCallbackGate {
 			return WeComEventParser.parse(this.crypto.decrypt(signature, timestamp, nonce, body));
 		}
 		catch (CallbackRejectedException ex) {
-			throw refusal(ex);
+			throw WeChatRefusals.of(ex);
 		}
-	}
-
-	private static RuntimeException refusal(CallbackRejectedException ex) {
-		return switch (ex.reason()) {
-			case BAD_SIGNATURE -> CallbackRefusal.of(401, "bad-signature");
-			case STALE -> CallbackRefusal.of(401, "stale-timestamp");
-			case WRONG_RECEIVER -> CallbackRefusal.of(401, "wrong-receiver");
-			case BAD_ENCRYPTION -> CallbackRefusal.of(400, "bad-encryption");
-			case MALFORMED -> CallbackRefusal.of(400, "malformed");
-		};
 	}
 
 }
