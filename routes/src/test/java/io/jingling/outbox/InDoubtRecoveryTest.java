@@ -2,8 +2,16 @@ package io.jingling.outbox;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jingling.bots.command.Texts;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
+import io.jingling.connectors.wechat.client.GroupTaskRequest;
+import io.jingling.connectors.wechat.client.WeComClient;
+import io.jingling.connectors.wechat.sim.WeComSimulator;
+import io.jingling.wecom.KfLinks;
 import io.jingling.support.HubTest;
 import io.jingling.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +44,18 @@ class InDoubtRecoveryTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	WeComSimulator weCom;
+
+	@Autowired
+	WeComClient weComClient;
+
+	@Autowired
+	KfLinks kfLinks;
+
+	@Autowired
+	ObjectMapper json;
 
 	@BeforeEach
 	void setUp() {
@@ -79,6 +99,42 @@ class InDoubtRecoveryTest {
 
 		assertThat(status(id)).isEqualTo("SENDING");
 		jdbc.update("UPDATE outbox SET status = 'DEAD' WHERE id = ?", id);
+	}
+
+	@Test
+	void adoptsAWeComTaskThatWasCreatedBeforeTheHubStoppedInsteadOfCreatingItAgain() throws Exception {
+		GroupTaskPlan plan = new GroupTaskPlan("liaison_recycling_01", List.of("wrJLDemoRecyclingChengguan01"),
+				"XC-20261130-900", "寻找被盗的金手镯", "recycling");
+		String text = Texts.broadcastText(plan.assistCode(), plan.content(),
+				this.kfLinks.linkFor("recycling", plan.assistCode()));
+		Instant claimed = this.clock.instant().minus(Duration.ofMinutes(10));
+		String msgId = this.weComClient
+			.createGroupTask(new GroupTaskRequest(plan.sender(), plan.chatIds(), text, List.of()))
+			.msgId();
+		long id = claimedTaskRow("in-doubt-task-1", plan, claimed);
+		long missing = claimedTaskRow("in-doubt-task-2", new GroupTaskPlan("liaison_recycling_01",
+				List.of("wrJLDemoRecyclingHekou01"), "XC-20261130-901", "寻找被盗的摩托车", "recycling"), claimed);
+		this.weCom.clearJournal();
+
+		this.recovery.recover();
+
+		assertThat(this.jdbc.queryForMap("SELECT status, platform_ref, resent FROM outbox WHERE id = ?", id))
+			.containsEntry("STATUS", "SENT")
+			.containsEntry("PLATFORM_REF", msgId)
+			.containsEntry("RESENT", false);
+		await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(status(missing)));
+		assertThat(this.weCom.recorded(WeComSimulator.ADD_MSG_TEMPLATE)).singleElement()
+			.satisfies((call) -> assertThat(call.body()).contains("XC-20261130-901"));
+	}
+
+	private long claimedTaskRow(String actionKey, GroupTaskPlan plan, Instant claimed) throws Exception {
+		String payload = this.json.writeValueAsString(new OutboxPayload(null, null, null, null, plan, null, null));
+		Timestamp at = Timestamp.from(claimed);
+		this.jdbc.update(
+				"INSERT INTO outbox (action_key, recipient, operation, payload, status, attempts, created_at,"
+						+ " next_attempt_at, claimed_at) VALUES (?, ?, 'WECOM_TASK', ?, 'SENDING', 1, ?, ?, ?)",
+				actionKey, plan.sender() + ":" + plan.scene(), payload, at, at, at);
+		return this.jdbc.queryForObject("SELECT id FROM outbox WHERE action_key = ?", Long.class, actionKey);
 	}
 
 	private long claimedRow(String actionKey, Duration ago) {

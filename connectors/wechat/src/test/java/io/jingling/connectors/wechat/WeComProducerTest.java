@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.jingling.connectors.ThrottledConnectorException;
+import io.jingling.connectors.wechat.client.CreatedTask;
 import io.jingling.connectors.wechat.client.GroupSendResult;
 import io.jingling.connectors.wechat.client.GroupTask;
 import io.jingling.connectors.wechat.client.GroupTaskRequest;
@@ -241,6 +242,11 @@ class WeComProducerTest extends CamelTestSupport {
 
 		@Override
 		public List<GroupSendResult> sendResults(String msgId, String owner) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public List<CreatedTask> tasksCreatedBy(String creator, Instant from, Instant to) {
 			throw new UnsupportedOperationException();
 		}
 

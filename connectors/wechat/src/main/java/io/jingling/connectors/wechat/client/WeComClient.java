@@ -1,5 +1,6 @@
 package io.jingling.connectors.wechat.client;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -37,6 +38,15 @@ public interface WeComClient {
 	 * get_groupmsg_send_result</a>
 	 */
 	List<GroupSendResult> sendResults(String msgId, String owner);
+
+	/**
+	 * The customer-group tasks a member created in a time span, all pages: how a task the
+	 * hub may have created just before it stopped is found again instead of being created
+	 * twice.
+	 * @see <a href="https://developer.work.weixin.qq.com/document/path/96355">wecom:96355
+	 * get_groupmsg_list_v2</a>
+	 */
+	List<CreatedTask> tasksCreatedBy(String creator, Instant from, Instant to);
 
 	/**
 	 * Reminds the owner to confirm a task; WeCom allows 3 reminders per task per 24 h.

@@ -4,10 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import me.chanjar.weixin.cp.bean.external.WxCpMsgTemplate;
 import me.chanjar.weixin.cp.bean.external.WxCpMsgTemplateAddResult;
+import me.chanjar.weixin.cp.bean.external.contact.WxCpGroupMsgListResult;
 import me.chanjar.weixin.cp.bean.external.contact.WxCpGroupMsgSendResult;
 import me.chanjar.weixin.cp.bean.external.contact.WxCpGroupMsgTaskResult;
 import me.chanjar.weixin.cp.bean.external.msg.Attachment;
@@ -48,6 +50,15 @@ public final class WxJavaWeComClient implements WeComClient {
 
 	// The largest page WeCom serves for task, send-result and sync_msg queries.
 	static final int PAGE_SIZE = 1000;
+
+	/** get_groupmsg_list_v2 pages at most 100 rows. */
+	static final int LIST_PAGE_SIZE = 100;
+
+	/**
+	 * get_groupmsg_list_v2 filter_type 2: tasks the enterprise and the member created
+	 * alike.
+	 */
+	static final int ALL_CREATE_TYPES = 2;
 
 	private final WeComSettings settings;
 
@@ -100,6 +111,23 @@ public final class WxJavaWeComClient implements WeComClient {
 				.stream()
 				.map((row) -> new OwnerTask(row.getUserId(), orZero(row.getStatus()), instant(row.getSendTime())))
 				.toList();
+			return new CursorPages.Page<>(rows, page.getNextCursor());
+		});
+	}
+
+	@Override
+	public List<CreatedTask> tasksCreatedBy(String creator, Instant from, Instant to) {
+		return CursorPages.all("task list", (cursor) -> {
+			WxCpGroupMsgListResult page = WxCalls.call("task list",
+					() -> this.service.getExternalContactService()
+						.getGroupMsgListV2("group", Date.from(from), Date.from(to), creator, ALL_CREATE_TYPES,
+								LIST_PAGE_SIZE, cursor));
+			List<CreatedTask> rows = (page.getGroupMsgList() == null) ? List.of()
+					: page.getGroupMsgList()
+						.stream()
+						.map((row) -> new CreatedTask(row.getMsgId(), instant(row.getCreateTime()),
+								(row.getText() == null) ? "" : row.getText().getContent()))
+						.toList();
 			return new CursorPages.Page<>(rows, page.getNextCursor());
 		});
 	}

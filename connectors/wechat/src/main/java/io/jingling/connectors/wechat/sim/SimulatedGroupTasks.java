@@ -51,10 +51,40 @@ final class SimulatedGroupTasks {
 		String prefix = group ? "wr" : "w";
 		List<String> failed = targets.stream().filter((target) -> !target.startsWith(prefix)).toList();
 		String msgId = "msg" + UUID.randomUUID().toString().replace("-", "");
-		this.tasks.put(msgId, new Task(msgId, group, request.path("sender").asText(), targets, failed));
+		this.tasks.put(msgId, new Task(msgId, group, request.path("sender").asText(), targets, failed,
+				request.path("text").path("content").asText(""), this.clock.instant()));
 		ObjectNode answer = Answer.ok();
 		failed.forEach(answer.putArray("fail_list")::add);
 		return Answer.json(answer.put("msgid", msgId));
+	}
+
+	// get_groupmsg_list_v2: the tasks a creator made in [start_time, end_time], newest
+	// last
+	synchronized Answer createdList(JsonNode request) {
+		String creator = request.path("creator").asText("");
+		long start = request.path("start_time").asLong(-1);
+		long end = request.path("end_time").asLong(-1);
+		Integer limit = Paging.limit(request, 50, 100);
+		Integer from = Paging.position(request);
+		if (start < 0 || end < start || limit == null || from == null) {
+			return Answer.invalid("start_time, end_time, limit or cursor");
+		}
+		List<ObjectNode> rows = new ArrayList<>();
+		this.tasks.values()
+			.stream()
+			.filter((task) -> task.group && (creator.isEmpty() || creator.equals(task.sender)))
+			.filter((task) -> epoch(task.createTime) >= start && epoch(task.createTime) <= end)
+			.forEach((task) -> {
+				ObjectNode row = Answer.mapper()
+					.createObjectNode()
+					.put("msgid", task.msgId)
+					.put("creator", task.sender)
+					.put("create_type", 1)
+					.put("create_time", epoch(task.createTime));
+				row.putObject("text").put("content", task.text);
+				rows.add(row);
+			});
+		return Answer.json(Paging.page(Answer.ok(), "group_msg_list", rows, from, limit));
 	}
 
 	synchronized Answer taskList(JsonNode request) {
@@ -174,7 +204,14 @@ final class SimulatedGroupTasks {
 
 		private boolean cancelled;
 
-		Task(String msgId, boolean group, String sender, List<String> targets, List<String> failed) {
+		private final String text;
+
+		private final Instant createTime;
+
+		Task(String msgId, boolean group, String sender, List<String> targets, List<String> failed, String text,
+				Instant createTime) {
+			this.text = text;
+			this.createTime = createTime;
 			this.msgId = msgId;
 			this.group = group;
 			this.sender = sender;

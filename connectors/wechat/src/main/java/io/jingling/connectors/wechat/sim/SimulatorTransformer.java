@@ -78,6 +78,7 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 		return switch (path) {
 			case WeComSimulator.ADD_MSG_TEMPLATE -> this.tasks.add(body);
 			case WeComSimulator.GROUPMSG_TASK -> this.tasks.taskList(body);
+			case WeComSimulator.GROUPMSG_LIST_V2 -> this.tasks.createdList(body);
 			case WeComSimulator.GROUPMSG_SEND_RESULT -> this.tasks.sendResults(body);
 			case WeComSimulator.REMIND -> this.tasks.remind(body);
 			case WeComSimulator.CANCEL -> this.tasks.cancel(body);

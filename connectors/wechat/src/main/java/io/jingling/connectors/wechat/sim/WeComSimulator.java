@@ -38,6 +38,8 @@ public final class WeComSimulator implements AutoCloseable {
 	/** Each owner's status of a task. */
 	public static final String GROUPMSG_TASK = "/cgi-bin/externalcontact/get_groupmsg_task";
 
+	public static final String GROUPMSG_LIST_V2 = "/cgi-bin/externalcontact/get_groupmsg_list_v2";
+
 	/** Per-target results of an owner's part of a task. */
 	public static final String GROUPMSG_SEND_RESULT = "/cgi-bin/externalcontact/get_groupmsg_send_result";
 
@@ -107,8 +109,8 @@ public final class WeComSimulator implements AutoCloseable {
 		WireMockServer server = new WireMockServer(
 				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().extensions(transformer));
 		server.start();
-		for (String path : List.of(GET_TOKEN, ADD_MSG_TEMPLATE, GROUPMSG_TASK, GROUPMSG_SEND_RESULT, REMIND, CANCEL,
-				KF_ADD_CONTACT_WAY, KF_SYNC_MSG, KF_SEND_MSG, MEDIA_UPLOAD, MEDIA_GET)) {
+		for (String path : List.of(GET_TOKEN, ADD_MSG_TEMPLATE, GROUPMSG_TASK, GROUPMSG_LIST_V2, GROUPMSG_SEND_RESULT,
+				REMIND, CANCEL, KF_ADD_CONTACT_WAY, KF_SYNC_MSG, KF_SEND_MSG, MEDIA_UPLOAD, MEDIA_GET)) {
 			server.stubFor(WireMock.any(WireMock.urlPathEqualTo(path))
 				.willReturn(WireMock.aResponse().withTransformers(SimulatorTransformer.NAME)));
 		}

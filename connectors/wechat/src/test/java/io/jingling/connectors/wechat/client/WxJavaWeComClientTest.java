@@ -96,6 +96,28 @@ class WxJavaWeComClientTest {
 	}
 
 	@Test
+	void listsTheTasksAnOwnerCreatedInATimeSpanSoALostAnswerCanBeFoundAgain() throws Exception {
+		Instant before = this.clock.instant();
+		String msgId = this.client.createGroupTask(new GroupTaskRequest(OWNER, CHATS, ASSIST_TEXT, null)).msgId();
+		this.clock.advance(Duration.ofMinutes(2));
+		this.client.createGroupTask(new GroupTaskRequest("liaison_other_01", CHATS, ASSIST_TEXT, null));
+
+		List<CreatedTask> tasks = this.client.tasksCreatedBy(OWNER, before.minusSeconds(60), this.clock.instant());
+
+		assertThat(tasks).singleElement().satisfies((task) -> {
+			assertThat(task.msgId()).isEqualTo(msgId);
+			assertThat(task.text()).isEqualTo(ASSIST_TEXT);
+			assertThat(task.createTime()).isEqualTo(before);
+		});
+		JsonNode request = JSON.readTree(this.sim.recorded(WeComSimulator.GROUPMSG_LIST_V2).get(0).body());
+		assertThat(request.path("chat_type").asText()).isEqualTo("group");
+		assertThat(request.path("creator").asText()).isEqualTo(OWNER);
+		assertThat(request.path("filter_type").asInt()).isEqualTo(2);
+		assertThat(request.path("start_time").asLong()).isEqualTo(before.minusSeconds(60).getEpochSecond());
+		assertThat(this.client.tasksCreatedBy(OWNER, before.plusSeconds(30), this.clock.instant())).isEmpty();
+	}
+
+	@Test
 	void createsAGroupTaskForTheOwnersChatsWithoutReselection() throws Exception {
 		String mediaId = this.client.uploadImage("car.jpg", JPEG);
 
