@@ -114,16 +114,21 @@ public class BroadcastReach {
 		return tasks;
 	}
 
+	/**
+	 * Dead-lettered tasks with WeCom's reason, and tasks WeCom asked to wait, being
+	 * retried.
+	 */
 	private List<String> failures(String code, String circle) {
-		return new ArrayList<>(this.jdbc
-			.queryForList(
-					"SELECT d.code FROM dead_letter d JOIN outbox o ON o.id = d.outbox_id"
-							+ " WHERE o.action_key = ? AND o.recipient LIKE ?",
-					String.class, "broadcast:" + code, "%:" + circle)
-			.stream()
-			.map(BroadcastReach::reason)
-			.distinct()
-			.toList());
+		List<String> failures = new ArrayList<>();
+		this.jdbc.query("SELECT o.status, COALESCE(d.code, o.last_error) FROM outbox o LEFT JOIN dead_letter d"
+				+ " ON d.outbox_id = o.id WHERE o.action_key = ? AND o.recipient LIKE ? AND (o.status = 'DEAD'"
+				+ " OR (o.status = 'NEW' AND o.last_error IS NOT NULL))", (RowCallbackHandler) (rs) -> {
+					String line = ("DEAD".equals(rs.getString(1)) ? "" : "重试中：") + reason(rs.getString(2));
+					if (!failures.contains(line)) {
+						failures.add(line);
+					}
+				}, "broadcast:" + code, "%:" + circle);
+		return failures;
 	}
 
 	private static String reason(String code) {

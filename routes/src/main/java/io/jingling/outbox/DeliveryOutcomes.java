@@ -105,7 +105,10 @@ class DeliveryOutcomes {
 		transaction.executeWithoutResult((status) -> {
 			for (long id : ids) {
 				if (failure instanceof ThrottledConnectorException throttled) {
-					Duration backoff = max(throttled.backoff(), throttleBackoff);
+					// DingTalk's robots stay blocked for the configured back-off; other
+					// platforms say how long
+					Duration backoff = "dingtalk".equals(failure.platform())
+							? max(throttled.backoff(), this.throttleBackoff) : throttled.backoff();
 					pacer.block(pacingKeys, now.plus(backoff));
 					jdbc.update("UPDATE outbox SET attempts = attempts - 1 WHERE id = ?", id);
 					retryAt(id, now.plus(backoff), failure.code());

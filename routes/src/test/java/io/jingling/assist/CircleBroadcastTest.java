@@ -1,5 +1,6 @@
 package io.jingling.assist;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -126,6 +127,23 @@ class CircleBroadcastTest {
 				Integer.class, "broadcast:" + code))
 			.isEqualTo(1);
 		assertThat(this.assistRequests.statusOf(refused)).get().asString().contains("可信 IP");
+	}
+
+	@Test
+	void showsAThrottledTaskAsRetryingWithWeComsReason() {
+		this.weCom.failNext(WeComSimulator.ADD_MSG_TEMPLATE, 45009, 1);
+
+		String code = post("msgBroadcastThrottled01==", "协查 个体 寻找一辆被盗的三轮车");
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.assistRequests.statusOf(code).orElse("").contains("重试中"));
+		assertThat(this.assistRequests.statusOf(code)).get().asString().contains("个体工商户圈", "重试中：", "频率");
+		assertThat(this.jdbc
+			.queryForObject("SELECT next_attempt_at FROM outbox WHERE action_key = ?", Timestamp.class,
+					"broadcast:" + code)
+			.toInstant()).isBefore(this.clock.instant().plus(Duration.ofMinutes(2)));
+		assertThat(this.weCom.tasksOf("liaison_merchants_01")).isEmpty();
+		this.jdbc.update("UPDATE outbox SET status = 'DEAD' WHERE action_key = ?", "broadcast:" + code);
 	}
 
 	private String post(String msgId, String text) {
