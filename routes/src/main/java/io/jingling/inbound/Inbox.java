@@ -1,7 +1,6 @@
 package io.jingling.inbound;
 
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +17,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Everything inbound, stored before the platform is answered and unique on the platform's
@@ -35,10 +37,18 @@ public class Inbox {
 
 	private final Clock clock;
 
-	Inbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+	private final TransactionTemplate savepoint;
+
+	Inbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		// a duplicate inside a caller's transaction must not spoil it (PostgreSQL aborts
+		// the whole
+		// transaction on a failed statement), so the insert runs in a savepoint when
+		// there is one
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/**
@@ -62,18 +72,18 @@ public class Inbox {
 		String body = write(payload);
 		var keys = new GeneratedKeyHolder();
 		try {
-			this.jdbc.update((connection) -> {
+			this.savepoint.executeWithoutResult((status) -> this.jdbc.update((connection) -> {
 				PreparedStatement insert = connection.prepareStatement(
 						"INSERT INTO inbox_event (platform, platform_msg_id, event_type, received_at, payload, status)"
 								+ " VALUES (?, ?, ?, ?, ?, 'NEW')",
-						Statement.RETURN_GENERATED_KEYS);
+						new String[] { "id" });
 				insert.setString(1, platform);
 				insert.setString(2, platformMessageId);
 				insert.setString(3, eventType);
 				insert.setTimestamp(4, Timestamp.from(this.clock.instant()));
 				insert.setString(5, body);
 				return insert;
-			}, keys);
+			}, keys));
 		}
 		catch (DuplicateKeyException ex) {
 			log.info("inbox.store duplicate platform={} type={}", platform, eventType);

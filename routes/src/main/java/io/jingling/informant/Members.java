@@ -15,6 +15,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Circle members: found by platform id through the vault's keyed lookup hash, enrolled
@@ -43,11 +46,16 @@ public class Members {
 
 	private final Clock clock;
 
-	Members(JdbcTemplate jdbc, IdentityVault vault, DirectoryStore directory, Clock clock) {
+	private final TransactionTemplate savepoint;
+
+	Members(JdbcTemplate jdbc, IdentityVault vault, DirectoryStore directory, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.vault = vault;
 		this.directory = directory;
 		this.clock = clock;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	public Optional<Member> byExternalUserId(String externalUserId) {
@@ -152,7 +160,8 @@ public class Members {
 		if (this.jdbc.update("UPDATE circle_counter SET last_value = last_value + 1 WHERE circle_id = ?",
 				circleId) == 0) {
 			try {
-				this.jdbc.update("INSERT INTO circle_counter (circle_id, last_value) VALUES (?, 1)", circleId);
+				this.savepoint.executeWithoutResult((status) -> this.jdbc
+					.update("INSERT INTO circle_counter (circle_id, last_value) VALUES (?, 1)", circleId));
 				return 1;
 			}
 			catch (DuplicateKeyException ex) {
