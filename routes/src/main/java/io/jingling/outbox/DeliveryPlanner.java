@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.bots.command.Texts;
+import io.jingling.connectors.ConnectorException;
 import io.jingling.bots.engine.ConversationType;
 import io.jingling.connectors.dingtalk.client.Ding;
 import io.jingling.connectors.dingtalk.client.DingKind;
@@ -25,6 +26,9 @@ import io.jingling.wecom.KfLinks;
 import io.jingling.wxmp.MpText;
 import io.jingling.inbound.ReplyChannel;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +39,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeliveryPlanner {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryPlanner.class);
 
 	static final String ROBOT_KEY = "robot";
 
@@ -93,7 +99,15 @@ class DeliveryPlanner {
 			}
 			List<OutboxRow> claimed = claim(call, now);
 			if (!claimed.isEmpty()) {
-				deliveries.add(toDelivery(claimed, keys, now));
+				try {
+					deliveries.add(toDelivery(claimed, keys, now));
+				}
+				catch (RuntimeException ex) {
+					// building a call may itself ask a platform (a KF link) or the vault;
+					// its rows go
+					// back, untouched by the platform, and the rest of the pass goes on
+					release(claimed, now, ex);
+				}
 			}
 		}
 		return deliveries;
@@ -129,6 +143,17 @@ class DeliveryPlanner {
 	private void defer(List<OutboxRow> rows, Instant until) {
 		jdbc.batchUpdate("UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND status = 'NEW'",
 				rows.stream().map((row) -> new Object[] { Timestamp.from(until), row.id() }).toList());
+	}
+
+	private void release(List<OutboxRow> rows, Instant now, RuntimeException cause) {
+		String error = (cause instanceof ConnectorException failure) ? failure.code()
+				: cause.getClass().getSimpleName();
+		Timestamp retry = Timestamp.from(now.plus(this.properties.retryDelay(1)));
+		this.jdbc.batchUpdate(
+				"UPDATE outbox SET status = 'NEW', attempts = attempts - 1, next_attempt_at = ?,"
+						+ " last_error = ? WHERE id = ? AND status = 'SENDING'",
+				rows.stream().map((row) -> new Object[] { retry, error, row.id() }).toList());
+		log.warn("outbox.plan failed rows={} error={}: released for a retry", rows.size(), error);
 	}
 
 	private List<OutboxRow> claim(List<OutboxRow> rows, Instant now) {

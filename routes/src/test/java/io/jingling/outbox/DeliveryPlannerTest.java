@@ -1,0 +1,88 @@
+package io.jingling.outbox;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+
+import io.jingling.connectors.dingtalk.client.MessageContent;
+import io.jingling.connectors.wechat.sim.WeComSimulator;
+import io.jingling.support.HubTest;
+import io.jingling.support.MutableClock;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A call that cannot even be built puts its own rows back; the rest of the pass goes out.
+ */
+@HubTest
+class DeliveryPlannerTest {
+
+	@Autowired
+	DeliveryPlanner planner;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	WeComSimulator weCom;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	CamelContext camel;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.advance(Duration.ofMinutes(1));
+		this.weCom.clearJournal();
+	}
+
+	@Test
+	void releasesTheRowsOfACallThatCannotBeBuiltAndPlansTheOthers() throws Exception {
+		// the timers would claim the rows first: this test plans by hand
+		this.camel.getRouteController().stopRoute("outbox-poll");
+		this.camel.getRouteController().stopRoute("outbox-wakeup");
+		try {
+			planByHand();
+		}
+		finally {
+			this.camel.getRouteController().startRoute("outbox-wakeup");
+			this.camel.getRouteController().startRoute("outbox-poll");
+		}
+	}
+
+	private void planByHand() {
+		this.weCom.failNext(WeComSimulator.KF_ADD_CONTACT_WAY, 60020, 1);
+		this.jdbc.update("UPDATE outbox SET status = 'DEAD' WHERE status IN ('NEW', 'SENDING')");
+		this.outbox.toOwner("planner-test-task", new GroupTaskPlan("liaison_village_01",
+				List.of("wrJLDemoVillageQingshan01"), "XC-20261130-950", "寻找走失老人", "planner-scene"));
+		this.outbox.toGroup("planner-test-group", "cidJinglingDemoQingshan==", new MessageContent("警令", "到岗"));
+
+		List<Delivery> planned = this.planner.claimDue();
+
+		assertThat(planned).singleElement()
+			.satisfies((delivery) -> assertThat(delivery.operation()).isEqualTo("dingtalk:send-group"));
+		var task = this.jdbc.queryForMap("SELECT status, attempts, last_error, next_attempt_at FROM outbox"
+				+ " WHERE action_key = 'planner-test-task'");
+		assertThat(task).containsEntry("STATUS", "NEW")
+			.containsEntry("ATTEMPTS", 0)
+			.containsEntry("LAST_ERROR", "60020");
+		assertThat(this.jdbc
+			.queryForObject("SELECT next_attempt_at FROM outbox WHERE action_key = 'planner-test-task'",
+					Timestamp.class)
+			.toInstant()).isAfter(this.clock.instant());
+		assertThat(this.weCom.recorded(WeComSimulator.ADD_MSG_TEMPLATE)).isEmpty();
+		this.jdbc.update("UPDATE outbox SET status = 'DEAD' WHERE action_key LIKE 'planner-test-%'");
+	}
+
+}
