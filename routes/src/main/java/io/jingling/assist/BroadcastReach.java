@@ -1,6 +1,7 @@
 package io.jingling.assist;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.jingling.connectors.ConnectorException;
 import io.jingling.connectors.wechat.client.GroupSendResult;
 import io.jingling.connectors.wechat.client.WeChatErrors;
 import io.jingling.connectors.wechat.client.WeComClient;
@@ -35,10 +37,13 @@ public class BroadcastReach {
 
 	private final DirectoryStore directory;
 
-	BroadcastReach(JdbcTemplate jdbc, WeComClient client, DirectoryStore directory) {
+	private final Clock clock;
+
+	BroadcastReach(JdbcTemplate jdbc, WeComClient client, DirectoryStore directory, Clock clock) {
 		this.jdbc = jdbc;
 		this.client = client;
 		this.directory = directory;
+		this.clock = clock;
 	}
 
 	/**
@@ -55,7 +60,16 @@ public class BroadcastReach {
 					"SELECT platform_ref FROM outbox WHERE action_key = ? AND recipient = ? AND status = 'SENT'",
 					String.class, "broadcast:" + code, owner + ":" + pending.get("CIRCLE_ID"));
 			for (String msgId : msgIds) {
-				for (GroupSendResult result : this.client.sendResults(msgId, owner)) {
+				List<GroupSendResult> results;
+				try {
+					results = this.client.sendResults(msgId, owner);
+				}
+				catch (ConnectorException ex) {
+					// one task WeCom cannot answer for must not hold up the others
+					log.warn("assist.reach failed msgId={} code={}", msgId, ex.code());
+					continue;
+				}
+				for (GroupSendResult result : results) {
 					updated += this.jdbc.update(
 							"UPDATE broadcast_group SET status = ?, sent_at = ? WHERE assist_code = ? AND chat_id = ?"
 									+ " AND status <> ?",

@@ -70,8 +70,11 @@ public class Broadcasts {
 			}
 		}
 		if (!exhausted.isEmpty()) {
-			tell(dispatcher, "assist:" + broadcast.assistCode() + ":quota",
-					Texts.quotaRefused(broadcast.assistCode(), exhausted));
+			// all left out: nothing goes; some left out: the rest goes, and the
+			// dispatcher hears which
+			String text = sendable.isEmpty() ? Texts.quotaRefused(broadcast.assistCode(), exhausted)
+					: "协查 " + broadcast.assistCode() + "：" + String.join("、", exhausted) + " 本期群发次数已用完，这些群不发；其余群照常发送。";
+			tell(dispatcher, "assist:" + broadcast.assistCode() + ":quota", text);
 		}
 		if (sendable.isEmpty()) {
 			log.warn("assist.broadcast refused code={} reason=no-group-with-quota", broadcast.assistCode());

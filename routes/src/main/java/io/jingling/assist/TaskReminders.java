@@ -60,8 +60,9 @@ public class TaskReminders {
 		int reminded = 0;
 		for (Map<String, Object> task : this.jdbc.queryForList("SELECT g.assist_code, g.owner, g.circle_id,"
 				+ " COUNT(*) AS chats FROM broadcast_group g JOIN assist_request a ON a.code = g.assist_code"
-				+ " WHERE a.status IN ('BROADCAST', 'COLLECTING') GROUP BY g.assist_code, g.owner, g.circle_id"
-				+ " HAVING SUM(CASE WHEN g.status = 'SENT' THEN 1 ELSE 0 END) = 0")) {
+				+ " WHERE a.status IN ('BROADCAST', 'COLLECTING') AND a.valid_until > ?"
+				+ " GROUP BY g.assist_code, g.owner, g.circle_id"
+				+ " HAVING SUM(CASE WHEN g.status = 'SENT' THEN 1 ELSE 0 END) = 0", Timestamp.from(now))) {
 			String code = (String) task.get("ASSIST_CODE");
 			String owner = (String) task.get("OWNER");
 			String circle = (String) task.get("CIRCLE_ID");

@@ -1,5 +1,6 @@
 package io.jingling.engine;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,36 +52,41 @@ class InboxProcessor {
 	public void process(long inboxId) {
 		MDC.put("jingling.eventId", Long.toString(inboxId));
 		try {
+			InboxHandler handler = handlerFor(this.inbox.typeOf(inboxId));
 			Optional<InboxEntry> handled = this.transaction
-				.execute((status) -> this.inbox.claim(inboxId).map((entry) -> {
-					InboxHandler handler = handlerFor(entry);
+				.execute((status) -> this.inbox.claim(inboxId, handler.transactional()).map((entry) -> {
 					if (handler.transactional()) {
 						handler.handle(entry);
 					}
 					return entry;
 				}));
 			if (handled.isPresent()) {
-				InboxHandler handler = handlerFor(handled.get());
 				if (!handler.transactional()) {
 					handler.handle(handled.get());
+					this.inbox.complete(inboxId);
 				}
 				log.info("inbox.process done inboxId={} type={}", inboxId, handled.get().eventType());
 				this.producer.sendBody(Endpoints.OUTBOX_WAKEUP, inboxId);
 			}
 		}
 		catch (RuntimeException ex) {
-			log.error("inbox.process failed inboxId={} error={}", inboxId, ex.getClass().getSimpleName(), ex);
-			this.inbox.failed(inboxId, MAX_ATTEMPTS, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			// the message of a database or platform error can quote row data, so only its
+			// kind is logged
+			String kind = ex.getClass().getSimpleName() + ((ex instanceof DataAccessException data
+					&& data.getMostSpecificCause() instanceof SQLException sql) ? " SQLState " + sql.getSQLState()
+							: "");
+			log.error("inbox.process failed inboxId={} error={}", inboxId, kind);
+			this.inbox.failed(inboxId, MAX_ATTEMPTS, kind);
 		}
 		finally {
 			MDC.remove("jingling.eventId");
 		}
 	}
 
-	private InboxHandler handlerFor(InboxEntry entry) {
-		InboxHandler handler = this.handlers.get(entry.eventType());
+	private InboxHandler handlerFor(String eventType) {
+		InboxHandler handler = this.handlers.get(eventType);
 		if (handler == null) {
-			throw new IllegalStateException("no handler for inbox entries of type " + entry.eventType());
+			throw new IllegalStateException("no handler for inbox entries of type " + eventType);
 		}
 		return handler;
 	}

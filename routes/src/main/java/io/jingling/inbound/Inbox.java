@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Inbox {
 
 	private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
+	/**
+	 * How long non-transactional work (a KF sync) may hold an entry before it is
+	 * claimable again.
+	 */
+	static final Duration LEASE = Duration.ofMinutes(5);
 
 	private final JdbcTemplate jdbc;
 
@@ -92,16 +99,33 @@ public class Inbox {
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
-	/** Claims a new entry inside the caller's transaction; empty when already taken. */
-	public Optional<InboxEntry> claim(long id) {
+	/**
+	 * Claims an entry inside the caller's transaction; empty when already taken. A
+	 * transactional claim marks it DONE (its effects commit with the claim); otherwise it
+	 * is PROCESSING until {@link #complete}, and a PROCESSING entry whose lease ran out
+	 * is claimable again.
+	 */
+	public Optional<InboxEntry> claim(long id, boolean transactional) {
+		Instant now = this.clock.instant();
 		int claimed = this.jdbc.update(
-				"UPDATE inbox_event SET status = 'DONE', processed_at = ? WHERE id = ? AND status = 'NEW'",
-				Timestamp.from(this.clock.instant()), id);
+				"UPDATE inbox_event SET status = ?, processed_at = ? WHERE id = ? AND (status = 'NEW'"
+						+ " OR (status = 'PROCESSING' AND processed_at < ?))",
+				transactional ? "DONE" : "PROCESSING", Timestamp.from(now), id, Timestamp.from(now.minus(LEASE)));
 		if (claimed == 0) {
 			return Optional.empty();
 		}
 		return Optional.of(this.jdbc.queryForObject("SELECT event_type, payload FROM inbox_event WHERE id = ?",
 				(rs, i) -> new InboxEntry(id, rs.getString(1), rs.getString(2)), id));
+	}
+
+	/** What an entry holds, to pick its handler before claiming it. */
+	public String typeOf(long id) {
+		return this.jdbc.queryForObject("SELECT event_type FROM inbox_event WHERE id = ?", String.class, id);
+	}
+
+	/** A PROCESSING entry's work is done. */
+	public void complete(long id) {
+		this.jdbc.update("UPDATE inbox_event SET status = 'DONE' WHERE id = ? AND status = 'PROCESSING'", id);
 	}
 
 	/** Reads an entry's payload as the type its handler expects. */
@@ -119,10 +143,9 @@ public class Inbox {
 	 * after {@code maxAttempts} it is parked as FAILED for an admin to see.
 	 */
 	public void failed(long id, int maxAttempts, String error) {
-		this.jdbc.update(
-				"UPDATE inbox_event SET attempts = attempts + 1, last_error = ?,"
-						+ " status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'NEW' END WHERE id = ?",
-				truncate(error), maxAttempts, id);
+		this.jdbc.update("UPDATE inbox_event SET attempts = attempts + 1, last_error = ?,"
+				+ " status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'NEW' END"
+				+ " WHERE id = ? AND status IN ('NEW', 'PROCESSING')", truncate(error), maxAttempts, id);
 	}
 
 	/**
@@ -130,9 +153,10 @@ public class Inbox {
 	 * queue.
 	 */
 	public List<Long> stranded(Duration age, int limit) {
-		return this.jdbc
-			.queryForList("SELECT id FROM inbox_event WHERE status = 'NEW' AND received_at < ? ORDER BY id FETCH FIRST "
-					+ limit + " ROWS ONLY", Long.class, Timestamp.from(this.clock.instant().minus(age)));
+		return this.jdbc.queryForList("SELECT id FROM inbox_event WHERE (status = 'NEW' AND received_at < ?)"
+				+ " OR (status = 'PROCESSING' AND processed_at < ?) ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+				Long.class, Timestamp.from(this.clock.instant().minus(age)),
+				Timestamp.from(this.clock.instant().minus(LEASE)));
 	}
 
 	private String write(Object payload) {

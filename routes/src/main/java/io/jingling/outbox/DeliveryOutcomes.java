@@ -89,8 +89,8 @@ class DeliveryOutcomes {
 					dead(id, "invalidStaffId", "DingTalk refused the recipient as invalid", now);
 				}
 				else {
-					jdbc.update("UPDATE outbox SET status = 'SENT', sent_at = ?, platform_ref = ? WHERE id = ?",
-							Timestamp.from(now), reference, id);
+					jdbc.update("UPDATE outbox SET status = 'SENT', sent_at = ?, platform_ref = ? WHERE id = ?"
+							+ " AND status = 'SENDING'", Timestamp.from(now), reference, id);
 				}
 			}
 		});
@@ -177,15 +177,35 @@ class DeliveryOutcomes {
 	}
 
 	private void retryAt(long id, Instant at, String error) {
-		jdbc.update("UPDATE outbox SET status = 'NEW', next_attempt_at = ?, last_error = ? WHERE id = ?",
-				Timestamp.from(at), error, id);
+		jdbc.update("UPDATE outbox SET status = 'NEW', next_attempt_at = ?, last_error = ? WHERE id = ?"
+				+ " AND status = 'SENDING'", Timestamp.from(at), error, id);
 	}
 
+	/**
+	 * Dead-letters a claimed row; a row someone else already settled is left as it is.
+	 */
 	void dead(long id, String code, String reason, Instant now) {
-		jdbc.update("UPDATE outbox SET status = 'DEAD', last_error = ? WHERE id = ?", code, id);
-		jdbc.update("INSERT INTO dead_letter (outbox_id, code, reason, created_at) VALUES (?, ?, ?, ?)", id, code,
+		if (this.jdbc.update("UPDATE outbox SET status = 'DEAD', last_error = ? WHERE id = ? AND status = 'SENDING'",
+				code, id) == 0) {
+			return;
+		}
+		this.jdbc.update("INSERT INTO dead_letter (outbox_id, code, reason, created_at) VALUES (?, ?, ?, ?)", id, code,
 				truncate(reason), Timestamp.from(now));
 		log.warn("outbox.dead-letter added outboxId={} code={}", id, code);
+	}
+
+	/**
+	 * Re-stamps the claim of a call's rows just before it is made; false when in-doubt
+	 * recovery has already taken any of them back, and then the call is not made.
+	 */
+	public boolean stillClaimed(@Header(JinglingHeaders.OUTBOX_IDS) List<Long> ids) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		int claimed = 0;
+		for (long id : ids) {
+			claimed += this.jdbc.update("UPDATE outbox SET claimed_at = ? WHERE id = ? AND status = 'SENDING'", now,
+					id);
+		}
+		return claimed == ids.size();
 	}
 
 	private static String truncate(String text) {

@@ -69,8 +69,11 @@ class DeliveryPlanner {
 
 	private final Members members;
 
+	private final DeliveryOutcomes outcomes;
+
 	DeliveryPlanner(JdbcTemplate jdbc, ObjectMapper json, Clock clock, Pacer pacer, OutboxProperties properties,
-			KfLinks kfLinks, Members members) {
+			KfLinks kfLinks, Members members, DeliveryOutcomes outcomes) {
+		this.outcomes = outcomes;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -148,11 +151,19 @@ class DeliveryPlanner {
 	private void release(List<OutboxRow> rows, Instant now, RuntimeException cause) {
 		String error = (cause instanceof ConnectorException failure) ? failure.code()
 				: cause.getClass().getSimpleName();
-		Timestamp retry = Timestamp.from(now.plus(this.properties.retryDelay(1)));
-		this.jdbc.batchUpdate(
-				"UPDATE outbox SET status = 'NEW', attempts = attempts - 1, next_attempt_at = ?,"
-						+ " last_error = ? WHERE id = ? AND status = 'SENDING'",
-				rows.stream().map((row) -> new Object[] { retry, error, row.id() }).toList());
+		for (OutboxRow row : rows) {
+			int attempts = this.jdbc.queryForObject("SELECT attempts FROM outbox WHERE id = ?", Integer.class,
+					row.id());
+			if (attempts >= this.properties.maxAttempts()) {
+				this.outcomes.dead(row.id(), error, "the call could not be built: " + error, now);
+			}
+			else {
+				this.jdbc.update(
+						"UPDATE outbox SET status = 'NEW', next_attempt_at = ?, last_error = ? WHERE id = ?"
+								+ " AND status = 'SENDING'",
+						Timestamp.from(now.plus(this.properties.retryDelay(attempts))), error, row.id());
+			}
+		}
 		log.warn("outbox.plan failed rows={} error={}: released for a retry", rows.size(), error);
 	}
 

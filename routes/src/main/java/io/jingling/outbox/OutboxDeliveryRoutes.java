@@ -51,11 +51,13 @@ class OutboxDeliveryRoutes extends RouteBuilder {
 				.setHeader(JinglingHeaders.OUTBOX_IDS, simple("${body.rowIds}"))
 				.setHeader(JinglingHeaders.OPERATION, simple("${body.operation}"))
 				.setBody(simple("${body.request}"))
+				.filter(method(this.outcomes, "stillClaimed"))                       // in-doubt recovery may have taken them back
 				.doTry()
 					.toD("${header." + JinglingHeaders.OPERATION + "}").id("send")
 					.bean(outcomes, "sent").id("record-sent")
 				.doCatch(ConnectorException.class)
 					.bean(outcomes, "failed").id("record-failed")
+				.end()
 				.end()
 			.end();
 		// @formatter:on

@@ -6,7 +6,6 @@ import io.jingling.engine.EventRunner;
 import io.jingling.inbound.Inbox;
 import io.jingling.inbound.InboxEntry;
 import io.jingling.inbound.InboxHandler;
-import io.jingling.informant.Identity;
 import io.jingling.informant.Member;
 import io.jingling.informant.Members;
 import io.jingling.wecom.KfInbound;
@@ -29,17 +28,18 @@ class KfMessageHandler implements InboxHandler {
 	/** WeCom's origin of a message the WeChat customer sent. */
 	private static final int FROM_CUSTOMER = 3;
 
-	static final String UNASSIGNED = "unassigned";
-
 	private final Inbox inbox;
 
 	private final Members members;
 
+	private final KfSessions sessions;
+
 	private final EventRunner runner;
 
-	KfMessageHandler(Inbox inbox, Members members, EventRunner runner) {
+	KfMessageHandler(Inbox inbox, Members members, KfSessions sessions, EventRunner runner) {
 		this.inbox = inbox;
 		this.members = members;
+		this.sessions = sessions;
 		this.runner = runner;
 	}
 
@@ -60,12 +60,10 @@ class KfMessageHandler implements InboxHandler {
 		if (message.externalUserId() == null || message.externalUserId().isBlank()) {
 			return;
 		}
-		Member member = this.members.byExternalUserId(message.externalUserId())
-			.orElseGet(() -> this.members.enroll(Identity.ofWeCom(message.externalUserId()), circleOf(message), "未知",
-					null, false));
+		Member member = this.sessions.memberFor(message);
 		if ("enter_session".equals(message.eventType())) {
-			this.members.enteredThrough(member.id(), message.sceneParam());
-			log.info("tip.session entered member={} linked={}", member.pseudonym(), message.sceneParam() != null);
+			// recorded already by the sync that brought it (KfSessions); nothing for the
+			// engine
 			return;
 		}
 		if (message.origin() != FROM_CUSTOMER) {
@@ -76,10 +74,6 @@ class KfMessageHandler implements InboxHandler {
 				member.pseudonym(), member.circleId(), member.township(), "kf", message.type(), text(message),
 				inbound.evidence(), (member.lastSceneParam() == null) ? "" : member.lastSceneParam());
 		this.runner.run(entry.id(), event, null);
-	}
-
-	private static String circleOf(KfMessage message) {
-		return (message.scene() == null || message.scene().isBlank()) ? UNASSIGNED : message.scene();
 	}
 
 	private static String text(KfMessage message) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.jingling.bots.command.Texts;
@@ -163,6 +164,7 @@ public class Tips {
 			.stream()
 			.filter((liaison) -> liaison.circleId().equals(tip.message().circleId()))
 			.map(Liaison::dingtalkUserId)
+			.filter(Objects::nonNull)
 			.distinct()
 			.sorted()
 			.toList();

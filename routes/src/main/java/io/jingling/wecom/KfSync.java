@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.jingling.connectors.ConnectorException;
 import io.jingling.connectors.wechat.callback.WeComEvent;
 import io.jingling.connectors.wechat.client.KfBatch;
 import io.jingling.connectors.wechat.client.KfMessage;
@@ -16,6 +17,7 @@ import io.jingling.inbound.InboxEntry;
 import io.jingling.inbound.InboxHandler;
 import io.jingling.support.Endpoints;
 import io.jingling.tip.Evidence;
+import io.jingling.tip.KfSessions;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +58,12 @@ class KfSync implements InboxHandler {
 
 	private final Memberships memberships;
 
+	private final KfSessions sessions;
+
 	KfSync(Inbox inbox, WeComClient client, WeComProperties properties, JdbcTemplate jdbc,
 			TransactionTemplate transaction, ProducerTemplate producer, Clock clock, Evidence evidence,
-			Memberships memberships) {
+			Memberships memberships, KfSessions sessions) {
+		this.sessions = sessions;
 		this.evidence = evidence;
 		this.memberships = memberships;
 		this.inbox = inbox;
@@ -107,17 +112,34 @@ class KfSync implements InboxHandler {
 	private Map<String, String> fetchMedia(KfBatch batch) {
 		Map<String, String> evidence = new HashMap<>();
 		for (KfMessage message : batch.messages()) {
-			if (message.mediaId() != null && !message.mediaId().isBlank()) {
+			if (message.mediaId() == null || message.mediaId().isBlank() || seen(message.msgId())) {
+				continue;
+			}
+			try {
 				evidence.put(message.msgId(), this.evidence.store(this.client.downloadMedia(message.mediaId())));
+			}
+			catch (ConnectorException ex) {
+				// gone or unreachable: the tip is still taken in, without its media,
+				// rather than
+				// holding up every message after it
+				log.warn("wecom.kf-media unavailable code={}; the tip is kept without it", ex.code());
 			}
 		}
 		return evidence;
+	}
+
+	private boolean seen(String msgId) {
+		return !this.jdbc
+			.queryForList("SELECT id FROM inbox_event WHERE platform = 'wecom-kf' AND platform_msg_id = ?", Long.class,
+					msgId)
+			.isEmpty();
 	}
 
 	private List<Long> store(KfBatch batch, Map<String, String> media) {
 		return this.transaction.execute((status) -> {
 			List<Long> ids = new ArrayList<>();
 			for (KfMessage message : batch.messages()) {
+				this.sessions.entered(message);
 				Long id = this.inbox.store("wecom-kf", message.msgId(), KfInbound.TYPE,
 						new KfInbound(message, media.get(message.msgId())));
 				if (id != null) {

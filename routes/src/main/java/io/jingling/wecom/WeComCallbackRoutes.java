@@ -2,6 +2,7 @@ package io.jingling.wecom;
 
 import io.jingling.support.Endpoints;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ class WeComCallbackRoutes extends RouteBuilder {
 					.bean(this.gate, "open").id("wecom-verify-and-decrypt")         // refuses before anything changes
 					.bean(this.inbox, "store").id("wecom-store-in-inbox")           // a retry or replay stores nothing new
 					.filter(body().isNotNull())
-						.to(Endpoints.INBOX_TO_ENGINE).id("wecom-hand-to-engine")
+						.to(ExchangePattern.InOnly, Endpoints.INBOX_TO_ENGINE).id("wecom-hand-to-engine")
 					.end()
 					.setBody(constant(""))
 			.end()

@@ -5,6 +5,7 @@ import io.jingling.connectors.wechat.mp.MpMessage;
 import io.jingling.inbound.Inbox;
 import io.jingling.support.Endpoints;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,7 +45,7 @@ class MpCallbackRoutes extends RouteBuilder {
 					.bean(this.gate, "open").id("wxmp-verify")                 // refuses before anything changes
 					.bean(this, "store").id("wxmp-store-in-inbox")            // a retry or replay stores nothing new
 					.filter(body().isNotNull())
-						.to(Endpoints.INBOX_TO_ENGINE).id("wxmp-hand-to-engine")
+						.to(ExchangePattern.InOnly, Endpoints.INBOX_TO_ENGINE).id("wxmp-hand-to-engine")
 					.end()
 					.setBody(constant("success"))
 			.end()

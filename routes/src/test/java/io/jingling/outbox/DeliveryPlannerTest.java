@@ -56,6 +56,7 @@ class DeliveryPlannerTest {
 			planByHand();
 		}
 		finally {
+			this.jdbc.update("UPDATE outbox SET status = 'DEAD' WHERE action_key LIKE 'planner-test-%'");
 			this.camel.getRouteController().startRoute("outbox-wakeup");
 			this.camel.getRouteController().startRoute("outbox-poll");
 		}
@@ -75,14 +76,13 @@ class DeliveryPlannerTest {
 		var task = this.jdbc.queryForMap("SELECT status, attempts, last_error, next_attempt_at FROM outbox"
 				+ " WHERE action_key = 'planner-test-task'");
 		assertThat(task).containsEntry("STATUS", "NEW")
-			.containsEntry("ATTEMPTS", 0)
+			.containsEntry("ATTEMPTS", 1)
 			.containsEntry("LAST_ERROR", "60020");
 		assertThat(this.jdbc
 			.queryForObject("SELECT next_attempt_at FROM outbox WHERE action_key = 'planner-test-task'",
 					Timestamp.class)
 			.toInstant()).isAfter(this.clock.instant());
 		assertThat(this.weCom.recorded(WeComSimulator.ADD_MSG_TEMPLATE)).isEmpty();
-		this.jdbc.update("UPDATE outbox SET status = 'DEAD' WHERE action_key LIKE 'planner-test-%'");
 	}
 
 }
