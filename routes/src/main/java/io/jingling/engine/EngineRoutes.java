@@ -35,7 +35,7 @@ class EngineRoutes extends RouteBuilder {
 	@Override
 	public void configure() {
 		// @formatter:off
-		from(Endpoints.INBOX_TO_ENGINE + "?concurrentConsumers={{jingling.engine.consumers:2}}")
+		from(Endpoints.INBOX_TO_ENGINE + "&concurrentConsumers={{jingling.engine.consumers:2}}")
 			.routeId("inbox-to-engine")
 			.bean(processor, "process").id("evaluate-and-apply");
 

@@ -35,7 +35,7 @@ class DingTalkCallbackRoutes extends RouteBuilder {
 			.bean(parser, "parse").id("parse-callback")
 			.bean(inbox, "store").id("store-in-inbox")               // unique on msgId: a retry stores nothing new
 			.filter(body().isNotNull())
-				.to(ExchangePattern.InOnly, Endpoints.INBOX_TO_ENGINE).id("hand-to-engine")  // the work happens after the answer
+				.to(ExchangePattern.InOnly, Endpoints.INBOX_HAND_OFF).id("hand-to-engine")  // the work happens after the answer
 			.end()
 			.removeHeaders("*")
 			.setHeader("Content-Type", constant("application/json"))

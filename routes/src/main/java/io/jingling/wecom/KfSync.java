@@ -96,7 +96,7 @@ class KfSync implements InboxHandler {
 		for (int page = 0; page < MAX_PAGES; page++) {
 			KfBatch batch = this.client.syncKf(event.kfToken(), cursor);
 			List<Long> stored = store(batch, fetchMedia(batch));
-			stored.forEach((id) -> this.producer.sendBody(Endpoints.INBOX_TO_ENGINE, id));
+			stored.forEach((id) -> this.producer.sendBody(Endpoints.INBOX_HAND_OFF, id));
 			log.info("wecom.kf-sync page messages={} new={}", batch.messages().size(), stored.size());
 			cursor = batch.nextCursor();
 			if (!batch.hasMore()) {

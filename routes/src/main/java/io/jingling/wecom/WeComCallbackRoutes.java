@@ -38,7 +38,7 @@ class WeComCallbackRoutes extends RouteBuilder {
 					.bean(this.gate, "open").id("wecom-verify-and-decrypt")         // refuses before anything changes
 					.bean(this.inbox, "store").id("wecom-store-in-inbox")           // a retry or replay stores nothing new
 					.filter(body().isNotNull())
-						.to(ExchangePattern.InOnly, Endpoints.INBOX_TO_ENGINE).id("wecom-hand-to-engine")
+						.to(ExchangePattern.InOnly, Endpoints.INBOX_HAND_OFF).id("wecom-hand-to-engine")
 					.end()
 					.setBody(constant(""))
 			.end()

@@ -45,7 +45,7 @@ class MpCallbackRoutes extends RouteBuilder {
 					.bean(this.gate, "open").id("wxmp-verify")                 // refuses before anything changes
 					.bean(this, "store").id("wxmp-store-in-inbox")            // a retry or replay stores nothing new
 					.filter(body().isNotNull())
-						.to(ExchangePattern.InOnly, Endpoints.INBOX_TO_ENGINE).id("wxmp-hand-to-engine")
+						.to(ExchangePattern.InOnly, Endpoints.INBOX_HAND_OFF).id("wxmp-hand-to-engine")
 					.end()
 					.setBody(constant("success"))
 			.end()

@@ -138,7 +138,7 @@ public final class Texts {
 
 	/** The member's confirmation of {@code 退订}. */
 	public static String optedOut() {
-		return "已退订，您将不再收到协查通知。回复任意内容可继续提供线索。";
+		return "已退订：警方不再单独给您发协查通知和短信；群里的协查通知要退出群聊才会停止。回复任意内容可继续提供线索。";
 	}
 
 	/**

@@ -103,7 +103,7 @@ class TextsTest {
 	void writesTheClosingAndOptOutTexts() {
 		assertThat(Texts.assistClosed("XC-20261130-007")).isEqualTo("协查 XC-20261130-007 已结案，不再收集线索。");
 		assertThat(Texts.thanksOnClose("XC-20261130-007")).isEqualTo("协查 XC-20261130-007 已结案，感谢您的线索！");
-		assertThat(Texts.optedOut()).isEqualTo("已退订，您将不再收到协查通知。回复任意内容可继续提供线索。");
+		assertThat(Texts.optedOut()).isEqualTo("已退订：警方不再单独给您发协查通知和短信；群里的协查通知要退出群聊才会停止。回复任意内容可继续提供线索。");
 	}
 
 	@Test

@@ -39,7 +39,14 @@ public record WeComEvent(String msgType, String event, String changeType, String
 		}
 		String key = "evt:" + part(this.fromUser) + ":" + this.createTime + ":" + part(this.event) + ":"
 				+ part(this.changeType) + ":" + part(this.chatId);
-		return (this.kfToken != null && !this.kfToken.isEmpty()) ? key + ":" + digest(this.kfToken) : key;
+		// KF events carry no sender and contact events may share a second: their token
+		// and contact
+		// tell them apart, kept only as digests so the key holds neither
+		if (this.kfToken != null && !this.kfToken.isEmpty()) {
+			key = key + ":" + digest(this.kfToken);
+		}
+		return (this.externalUserId != null && !this.externalUserId.isEmpty()) ? key + ":" + digest(this.externalUserId)
+				: key;
 	}
 
 	private static String digest(String value) {

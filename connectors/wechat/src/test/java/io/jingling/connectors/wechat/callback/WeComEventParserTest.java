@@ -82,6 +82,21 @@ class WeComEventParserTest {
 	}
 
 	@Test
+	void tellsApartTwoContactsAddedInTheSameSecondWithoutPuttingTheirIdsInTheKey() {
+		WeComEvent first = new WeComEvent("event", "change_external_contact", "add_external_contact", null, null, null,
+				null, "liaison_taxi_01", "wmJL00Informant0000000001", "transport-chengdong", null, "sys", 1764461500L);
+		WeComEvent second = new WeComEvent("event", "change_external_contact", "add_external_contact", null, null, null,
+				null, "liaison_taxi_01", "wmJL00Informant0000000002", "transport-chengdong", null, "sys", 1764461500L);
+
+		assertThat(first.dedupeKey()).isNotEqualTo(second.dedupeKey())
+			.doesNotContain("wmJL00Informant0000000001")
+			.isEqualTo(new WeComEvent("event", "change_external_contact", "add_external_contact", null, null, null,
+					null, "liaison_taxi_01", "wmJL00Informant0000000001", "transport-chengdong", null, "sys",
+					1764461500L)
+				.dedupeKey());
+	}
+
+	@Test
 	void keepsTheInformantAndTheSyncTokenOutOfToString() {
 		WeComEvent event = new WeComEvent("event", "change_external_contact", "add_external_contact", null, null,
 				"ENCtoken0001", null, "liaison_taxi_01", "wmJL00Informant0000000001", "transport-chengdong", null,
