@@ -81,7 +81,7 @@ class DeliveryOutcomes {
 		Set<String> invalid = (result instanceof SentMessage sent) ? Set.copyOf(sent.invalidUserIds()) : Set.of();
 		transaction.executeWithoutResult((status) -> {
 			for (long id : ids) {
-				String recipient = jdbc.queryForObject("SELECT recipient FROM outbox WHERE id = ?", String.class, id);
+				String recipient = userOf(id);
 				if (flowControlled.contains(recipient)) {
 					retryAt(id, now.plus(FLOW_CONTROL_DELAY), "flow-controlled");
 				}
@@ -124,6 +124,23 @@ class DeliveryOutcomes {
 		});
 		log.warn("outbox.deliver failed rows={} kind={} code={}", ids.size(), failure.getClass().getSimpleName(),
 				failure.code());
+	}
+
+	/**
+	 * The user DingTalk names in flow-control and invalid lists for a row: its recipient,
+	 * except for an answer to a private chat sent one-to-one, which went to the chat's
+	 * sender.
+	 */
+	private String userOf(long id) {
+		Map<String, Object> row = this.jdbc.queryForMap("SELECT recipient, operation, payload FROM outbox WHERE id = ?",
+				id);
+		if (Operation.REPLY.name().equals(row.get("OPERATION"))) {
+			OutboxPayload payload = read((String) row.get("PAYLOAD"));
+			if (payload.reply() != null && payload.reply().senderUserId() != null) {
+				return payload.reply().senderUserId();
+			}
+		}
+		return (String) row.get("RECIPIENT");
 	}
 
 	/** The platform's id of what was sent: DingTalk's processQueryKey, WeCom's msgid. */

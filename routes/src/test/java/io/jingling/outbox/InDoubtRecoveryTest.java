@@ -7,6 +7,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.bots.command.Texts;
+import io.jingling.bots.engine.ConversationType;
+import io.jingling.connectors.dingtalk.client.MessageContent;
+import io.jingling.connectors.dingtalk.client.SentMessage;
+import io.jingling.inbound.ReplyChannel;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
 import io.jingling.connectors.wechat.client.GroupTaskRequest;
 import io.jingling.connectors.wechat.client.WeComClient;
@@ -53,6 +57,9 @@ class InDoubtRecoveryTest {
 
 	@Autowired
 	KfLinks kfLinks;
+
+	@Autowired
+	DeliveryOutcomes outcomes;
 
 	@Autowired
 	ObjectMapper json;
@@ -125,6 +132,25 @@ class InDoubtRecoveryTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(status(missing)));
 		assertThat(this.weCom.recorded(WeComSimulator.ADD_MSG_TEMPLATE)).singleElement()
 			.satisfies((call) -> assertThat(call.body()).contains("XC-20261130-901"));
+	}
+
+	@Test
+	void retriesAPrivateReplyDingTalkFlowControlledInsteadOfCountingItSent() throws Exception {
+		var reply = new ReplyChannel(null, null, "cidPrivateChat01==", ConversationType.PRIVATE, "officer01");
+		String payload = this.json
+			.writeValueAsString(new OutboxPayload(new MessageContent("警铃", "收到"), null, null, reply, null, null, null));
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbc.update("INSERT INTO outbox (action_key, recipient, operation, payload, status, attempts, created_at,"
+				+ " next_attempt_at, claimed_at) VALUES ('private-reply-1', 'cidPrivateChat01==', 'REPLY', ?, 'SENDING',"
+				+ " 1, ?, ?, ?)", payload, now, now, now);
+		long id = this.jdbc.queryForObject("SELECT id FROM outbox WHERE action_key = 'private-reply-1'", Long.class);
+
+		this.outcomes.sent(List.of(id), new SentMessage("pqk-1", List.of(), List.of("officer01")));
+
+		assertThat(this.jdbc.queryForMap("SELECT status, last_error FROM outbox WHERE id = ?", id))
+			.containsEntry("STATUS", "NEW")
+			.containsEntry("LAST_ERROR", "flow-controlled");
+		this.jdbc.update("UPDATE outbox SET status = 'DEAD' WHERE id = ?", id);
 	}
 
 	private long claimedTaskRow(String actionKey, GroupTaskPlan plan, Instant claimed) throws Exception {
