@@ -139,6 +139,14 @@ class KfSync implements InboxHandler {
 		return this.transaction.execute((status) -> {
 			List<Long> ids = new ArrayList<>();
 			for (KfMessage message : batch.messages()) {
+				// a message an earlier sync took in is skipped before any write: on
+				// PostgreSQL a
+				// duplicate insert would wait on the engine's claim of that entry, and
+				// re-recording
+				// the session would hold the member row the engine needs
+				if (seen(message.msgId())) {
+					continue;
+				}
 				this.sessions.entered(message);
 				Long id = this.inbox.store("wecom-kf", message.msgId(), KfInbound.TYPE,
 						new KfInbound(message, media.get(message.msgId())));
