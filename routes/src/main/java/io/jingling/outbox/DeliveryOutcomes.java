@@ -11,7 +11,6 @@ import java.util.Set;
 import io.jingling.connectors.ConnectorException;
 import io.jingling.connectors.PermanentConnectorException;
 import io.jingling.connectors.ThrottledConnectorException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.connectors.dingtalk.client.DingSent;
 import io.jingling.connectors.dingtalk.client.MessageContent;
@@ -135,7 +134,7 @@ class DeliveryOutcomes {
 		Map<String, Object> row = this.jdbc.queryForMap("SELECT recipient, operation, payload FROM outbox WHERE id = ?",
 				id);
 		if (Operation.REPLY.name().equals(row.get("OPERATION"))) {
-			OutboxPayload payload = read((String) row.get("PAYLOAD"));
+			OutboxPayload payload = OutboxPayload.read(this.json, (String) row.get("PAYLOAD"));
 			if (payload.reply() != null && payload.reply().senderUserId() != null) {
 				return payload.reply().senderUserId();
 			}
@@ -170,19 +169,10 @@ class DeliveryOutcomes {
 		if (!Operation.DING.name().equals(row.get("OPERATION"))) {
 			return;
 		}
-		OutboxPayload ding = read((String) row.get("PAYLOAD"));
+		OutboxPayload ding = OutboxPayload.read(this.json, (String) row.get("PAYLOAD"));
 		this.outbox.toUsers(row.get("ACTION_KEY") + ":fallback", List.of(ding.userId()),
 				new MessageContent("警铃提醒", ding.content().markdown()));
 		log.info("outbox.ding fallback outboxId={} code={}", id, code);
-	}
-
-	private OutboxPayload read(String payload) {
-		try {
-			return this.json.readValue(payload, OutboxPayload.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("outbox payload cannot be read", ex);
-		}
 	}
 
 	private static Duration max(Duration a, Duration b) {

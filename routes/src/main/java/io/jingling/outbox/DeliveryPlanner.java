@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.bots.command.Texts;
 import io.jingling.connectors.ConnectorException;
@@ -90,7 +89,7 @@ class DeliveryPlanner {
 				"SELECT id, action_key, operation, pacing_group, payload FROM outbox WHERE status = 'NEW'"
 						+ " AND next_attempt_at <= ? ORDER BY id FETCH FIRST " + properties.batchSize() + " ROWS ONLY",
 				(rs, i) -> new OutboxRow(rs.getLong(1), rs.getString(2), Operation.valueOf(rs.getString(3)),
-						rs.getString(4), read(rs.getString(5))),
+						rs.getString(4), OutboxPayload.read(this.json, rs.getString(5))),
 				Timestamp.from(now));
 		List<Delivery> deliveries = new ArrayList<>();
 		for (List<OutboxRow> call : calls(due)) {
@@ -219,15 +218,6 @@ class DeliveryPlanner {
 			return new Delivery(ids, SEND_GROUP, new GroupMessage(channel.conversationId(), payload.content()), keys);
 		}
 		return new Delivery(ids, SEND_USERS, new UserMessage(List.of(channel.senderUserId()), payload.content()), keys);
-	}
-
-	private OutboxPayload read(String payload) {
-		try {
-			return json.readValue(payload, OutboxPayload.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("outbox payload cannot be read", ex);
-		}
 	}
 
 }

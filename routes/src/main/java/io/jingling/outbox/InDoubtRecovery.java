@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.connectors.ConnectorException;
 import org.slf4j.Logger;
@@ -64,7 +63,8 @@ class InDoubtRecovery {
 		for (Map<String, Object> row : inDoubt) {
 			long id = ((Number) row.get("ID")).longValue();
 			if (Operation.WECOM_TASK.name().equals(row.get("OPERATION"))) {
-				reconcile(id, read((String) row.get("PAYLOAD")).task(), instant(row.get("CLAIMED_AT")), now);
+				reconcile(id, OutboxPayload.read(this.json, (String) row.get("PAYLOAD")).task(),
+						instant(row.get("CLAIMED_AT")), now);
 			}
 			else {
 				resendOnce(id, now);
@@ -115,15 +115,6 @@ class InDoubtRecovery {
 	// drivers as Timestamp
 	private static Instant instant(Object value) {
 		return (value instanceof OffsetDateTime offset) ? offset.toInstant() : ((Timestamp) value).toInstant();
-	}
-
-	private OutboxPayload read(String payload) {
-		try {
-			return this.json.readValue(payload, OutboxPayload.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("outbox payload cannot be read", ex);
-		}
 	}
 
 }

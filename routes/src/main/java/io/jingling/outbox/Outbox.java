@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.bots.engine.ConversationType;
 import io.jingling.connectors.dingtalk.client.MessageContent;
@@ -96,16 +95,7 @@ public class Outbox {
 		jdbc.update(
 				"INSERT INTO outbox (action_key, recipient, operation, pacing_group, payload, status, created_at,"
 						+ " next_attempt_at) VALUES (?, ?, ?, ?, ?, 'NEW', ?, ?)",
-				actionKey, recipient, operation.name(), pacingGroup, write(payload), now, now);
-	}
-
-	private String write(OutboxPayload payload) {
-		try {
-			return json.writeValueAsString(payload);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("outbox payload cannot be serialised", ex);
-		}
+				actionKey, recipient, operation.name(), pacingGroup, payload.write(this.json), now, now);
 	}
 
 }

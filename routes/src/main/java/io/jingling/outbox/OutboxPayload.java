@@ -1,5 +1,7 @@
 package io.jingling.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.connectors.dingtalk.client.MessageContent;
 import io.jingling.inbound.ReplyChannel;
 
@@ -20,6 +22,25 @@ record OutboxPayload(MessageContent content, String openConversationId, String u
 	@Override
 	public String toString() {
 		return "OutboxPayload[group=" + this.openConversationId + ", reply=" + this.reply + ", task=" + this.task + "]";
+	}
+
+	/** The row's stored JSON, read back. */
+	static OutboxPayload read(ObjectMapper json, String payload) {
+		try {
+			return json.readValue(payload, OutboxPayload.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("outbox payload cannot be read", ex);
+		}
+	}
+
+	String write(ObjectMapper json) {
+		try {
+			return json.writeValueAsString(this);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("outbox payload cannot be serialised", ex);
+		}
 	}
 
 }

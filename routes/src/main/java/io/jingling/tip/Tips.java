@@ -135,12 +135,15 @@ public class Tips {
 
 	private boolean mergedIntoEarlier(RecordTip tip) {
 		InformantMessageReceived message = tip.message();
+		if (message.text().isBlank()) {
+			return false;
+		}
 		Instant since = message.occurredAt().minus(MERGE_WINDOW);
 		List<String> same = this.jdbc.queryForList(
 				"SELECT code FROM tip WHERE member_id = ? AND content = ?" + " AND received_at >= ? AND "
 						+ ((tip.assistCode() == null) ? "assist_code IS NULL" : "assist_code = ?"),
 				String.class, params(tip, since));
-		if (same.isEmpty() || message.text().isBlank()) {
+		if (same.isEmpty()) {
 			return false;
 		}
 		this.jdbc.update("UPDATE tip SET merged = merged + 1 WHERE code = ?", same.get(0));
