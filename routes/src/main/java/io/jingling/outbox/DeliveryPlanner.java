@@ -85,31 +85,43 @@ class DeliveryPlanner {
 	/** Claims the due rows pacing allows now; returns one delivery per platform call. */
 	public List<Delivery> claimDue() {
 		Instant now = clock.instant();
-		List<OutboxRow> due = jdbc.query(
+		return plan(due(now), now);
+	}
+
+	List<OutboxRow> due(Instant now) {
+		return jdbc.query(
 				"SELECT id, action_key, operation, pacing_group, payload FROM outbox WHERE status = 'NEW'"
 						+ " AND next_attempt_at <= ? ORDER BY id FETCH FIRST " + properties.batchSize() + " ROWS ONLY",
 				(rs, i) -> new OutboxRow(rs.getLong(1), rs.getString(2), Operation.valueOf(rs.getString(3)),
 						rs.getString(4), OutboxPayload.read(this.json, rs.getString(5))),
 				Timestamp.from(now));
+	}
+
+	/**
+	 * Claims before pacing: rows another pass (the poll timer, the wake-up, another node)
+	 * took between the query and the claim must not use up a send this pass never makes.
+	 */
+	List<Delivery> plan(List<OutboxRow> due, Instant now) {
 		List<Delivery> deliveries = new ArrayList<>();
 		for (List<OutboxRow> call : calls(due)) {
-			List<String> keys = pacingKeys(call.get(0));
-			Instant allowedAt = pacer.reserve(keys, now);
-			if (allowedAt.isAfter(now)) {
-				defer(call, allowedAt);
+			List<OutboxRow> claimed = claim(call, now);
+			if (claimed.isEmpty()) {
 				continue;
 			}
-			List<OutboxRow> claimed = claim(call, now);
-			if (!claimed.isEmpty()) {
-				try {
-					deliveries.add(toDelivery(claimed, keys, now));
-				}
-				catch (RuntimeException ex) {
-					// building a call may itself ask a platform (a KF link) or the vault;
-					// its rows go
-					// back, untouched by the platform, and the rest of the pass goes on
-					release(claimed, now, ex);
-				}
+			List<String> keys = pacingKeys(claimed.get(0));
+			Instant allowedAt = pacer.reserve(keys, now);
+			if (allowedAt.isAfter(now)) {
+				defer(claimed, allowedAt);
+				continue;
+			}
+			try {
+				deliveries.add(toDelivery(claimed, keys, now));
+			}
+			catch (RuntimeException ex) {
+				// building a call may itself ask a platform (a KF link) or the vault; its
+				// rows go back, untouched by the platform, and the rest of the pass goes
+				// on
+				release(claimed, now, ex);
 			}
 		}
 		return deliveries;
@@ -143,7 +155,9 @@ class DeliveryPlanner {
 	}
 
 	private void defer(List<OutboxRow> rows, Instant until) {
-		jdbc.batchUpdate("UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND status = 'NEW'",
+		jdbc.batchUpdate(
+				"UPDATE outbox SET status = 'NEW', attempts = attempts - 1, claimed_at = NULL,"
+						+ " next_attempt_at = ? WHERE id = ? AND status = 'SENDING'",
 				rows.stream().map((row) -> new Object[] { Timestamp.from(until), row.id() }).toList());
 	}
 
