@@ -15,7 +15,8 @@ import io.jingling.connectors.dingtalk.client.SdkDingTalkClient;
 
 /**
  * The {@code dingtalk} component: {@code dingtalk:send-group},
- * {@code dingtalk:send-users}, {@code dingtalk:ding}, {@code dingtalk:reply}. Uses the
+ * {@code dingtalk:send-users}, {@code dingtalk:ding}, {@code dingtalk:reply},
+ * {@code dingtalk:send-work-notice}, {@code dingtalk:recall}. Uses the
  * {@link DingTalkClient} it is given (or the single one in the registry); otherwise
  * builds an SDK client from its configuration, and refuses to create an endpoint when a
  * credential is missing.

@@ -8,8 +8,8 @@ import org.apache.camel.spi.UriParams;
 import io.jingling.connectors.dingtalk.client.DingTalkSettings;
 
 /**
- * Endpoint options of the {@code dingtalk} component: the app's credentials and the hosts
- * to call.
+ * Endpoint options of the {@code dingtalk} component: the app's credentials, its agentId
+ * (for work notifications) and the hosts to call.
  */
 @UriParams
 public class DingTalkConfiguration {
@@ -29,6 +29,9 @@ public class DingTalkConfiguration {
 	@UriParam(defaultValue = "https://oapi.dingtalk.com",
 			description = "Base URL of the old API; session webhooks are rebased onto it.")
 	private String oapiUrl = DingTalkSettings.DEFAULT_OAPI_URL.toString();
+
+	@UriParam(description = "The app's AgentId; only work notifications need it.")
+	private Long agentId;
 
 	public String getAppKey() {
 		return this.appKey;
@@ -70,10 +73,18 @@ public class DingTalkConfiguration {
 		this.oapiUrl = oapiUrl;
 	}
 
+	public Long getAgentId() {
+		return this.agentId;
+	}
+
+	public void setAgentId(Long agentId) {
+		this.agentId = agentId;
+	}
+
 	/** The client settings; fails with a message naming the missing key. */
 	public DingTalkSettings toSettings() {
 		return new DingTalkSettings(uri(this.apiUrl), uri(this.oapiUrl), this.appKey, this.appSecret, this.robotCode,
-				DingTalkSettings.DEFAULT_TIMEOUT);
+				DingTalkSettings.DEFAULT_TIMEOUT, this.agentId);
 	}
 
 	/** A copy, so endpoint options never change the component's shared configuration. */
@@ -84,6 +95,7 @@ public class DingTalkConfiguration {
 		copy.robotCode = this.robotCode;
 		copy.apiUrl = this.apiUrl;
 		copy.oapiUrl = this.oapiUrl;
+		copy.agentId = this.agentId;
 		return copy;
 	}
 
@@ -94,7 +106,7 @@ public class DingTalkConfiguration {
 	@Override
 	public String toString() { // the app secret never reaches logs or dumps
 		return "DingTalkConfiguration[appKey=" + this.appKey + ", robotCode=" + this.robotCode + ", apiUrl="
-				+ this.apiUrl + ", oapiUrl=" + this.oapiUrl + "]";
+				+ this.apiUrl + ", oapiUrl=" + this.oapiUrl + ", agentId=" + this.agentId + "]";
 	}
 
 }

@@ -17,6 +17,10 @@ public final class DingTalkConstants {
 	@Metadata(label = "producer", description = "The openDingId DingTalk gave the sent DING.", javaType = "String")
 	public static final String OPEN_DING_ID = "CamelDingTalkOpenDingId";
 
+	/** Set after a work notification: its task id, for the send result and recall. */
+	@Metadata(label = "producer", description = "The task_id DingTalk gave the work notification.", javaType = "Long")
+	public static final String TASK_ID = "CamelDingTalkTaskId";
+
 	private DingTalkConstants() {
 	}
 

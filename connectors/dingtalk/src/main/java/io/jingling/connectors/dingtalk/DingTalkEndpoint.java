@@ -11,14 +11,14 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Sends to DingTalk through the app robot (messages and DING), or replies through a
- * session webhook.
+ * Sends to DingTalk through the app robot (messages and DING) or as work notifications,
+ * replies through a session webhook, and recalls what was sent.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "dingtalk", title = "DingTalk", syntax = "dingtalk:operation",
 		producerOnly = true, category = Category.CHAT, headersClass = DingTalkConstants.class)
 public class DingTalkEndpoint extends DefaultEndpoint {
 
-	@UriPath(enums = "send-group,send-users,ding,reply", description = "The call to make.")
+	@UriPath(enums = "send-group,send-users,ding,reply,send-work-notice,recall", description = "The call to make.")
 	@Metadata(required = true)
 	private final DingTalkOperation operation;
 

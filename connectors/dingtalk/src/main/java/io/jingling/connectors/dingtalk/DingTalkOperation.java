@@ -25,7 +25,17 @@ public enum DingTalkOperation {
 	 * Body {@link io.jingling.connectors.dingtalk.client.SessionReply}: reply through a
 	 * session webhook.
 	 */
-	REPLY("reply");
+	REPLY("reply"),
+	/**
+	 * Body {@link io.jingling.connectors.dingtalk.client.WorkNotice}: a work notification
+	 * from the app.
+	 */
+	SEND_WORK_NOTICE("send-work-notice"),
+	/**
+	 * Body {@link io.jingling.connectors.dingtalk.client.Recall}: take back a group
+	 * message, one-to-one messages or a work notification.
+	 */
+	RECALL("recall");
 
 	private final String uriName;
 

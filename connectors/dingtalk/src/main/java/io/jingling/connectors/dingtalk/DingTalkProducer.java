@@ -9,13 +9,17 @@ import io.jingling.connectors.dingtalk.client.Ding;
 import io.jingling.connectors.dingtalk.client.DingSent;
 import io.jingling.connectors.dingtalk.client.DingTalkClient;
 import io.jingling.connectors.dingtalk.client.GroupMessage;
+import io.jingling.connectors.dingtalk.client.Recall;
 import io.jingling.connectors.dingtalk.client.SentMessage;
 import io.jingling.connectors.dingtalk.client.SessionReply;
 import io.jingling.connectors.dingtalk.client.UserMessage;
+import io.jingling.connectors.dingtalk.client.WorkNotice;
+import io.jingling.connectors.dingtalk.client.WorkNoticeSent;
 
 // Turns an exchange into one client call. A send's SentMessage becomes the body and its
-// processQueryKey a header, a DING's DingSent the body and its openDingId a header; a reply
-// leaves the message as it was.
+// processQueryKey a header, a DING's DingSent the body and its openDingId a header, a work
+// notice's WorkNoticeSent the body and its task id a header; a reply or a recall leaves the
+// message as it was.
 final class DingTalkProducer extends DefaultProducer {
 
 	private final DingTalkOperation operation;
@@ -36,6 +40,17 @@ final class DingTalkProducer extends DefaultProducer {
 			case SEND_USERS -> sent(exchange, this.client.sendToUsers(in.getMandatoryBody(UserMessage.class)));
 			case DING -> dinged(exchange, this.client.ding(in.getMandatoryBody(Ding.class)));
 			case REPLY -> this.client.replyInSession(in.getMandatoryBody(SessionReply.class));
+			case SEND_WORK_NOTICE ->
+				noticed(exchange, this.client.sendWorkNotice(in.getMandatoryBody(WorkNotice.class)));
+			case RECALL -> recall(in.getMandatoryBody(Recall.class));
+		}
+	}
+
+	private void recall(Recall recall) {
+		switch (recall.kind()) {
+			case GROUP -> this.client.recallGroupMessage(recall.openConversationId(), recall.processQueryKey());
+			case USERS -> this.client.recallUserMessage(recall.processQueryKey());
+			case WORK_NOTICE -> this.client.recallWorkNotice(recall.taskId());
 		}
 	}
 
@@ -47,6 +62,11 @@ final class DingTalkProducer extends DefaultProducer {
 	private static void dinged(Exchange exchange, DingSent sent) {
 		exchange.getMessage().setBody(sent);
 		exchange.getMessage().setHeader(DingTalkConstants.OPEN_DING_ID, sent.openDingId());
+	}
+
+	private static void noticed(Exchange exchange, WorkNoticeSent sent) {
+		exchange.getMessage().setBody(sent);
+		exchange.getMessage().setHeader(DingTalkConstants.TASK_ID, sent.taskId());
 	}
 
 }

@@ -23,10 +23,16 @@ import io.jingling.connectors.dingtalk.client.DingKind;
 import io.jingling.connectors.dingtalk.client.DingSent;
 import io.jingling.connectors.dingtalk.client.DingTalkClient;
 import io.jingling.connectors.dingtalk.client.GroupMessage;
+import io.jingling.connectors.dingtalk.client.GroupReads;
 import io.jingling.connectors.dingtalk.client.MessageContent;
+import io.jingling.connectors.dingtalk.client.Recall;
 import io.jingling.connectors.dingtalk.client.SentMessage;
 import io.jingling.connectors.dingtalk.client.SessionReply;
 import io.jingling.connectors.dingtalk.client.UserMessage;
+import io.jingling.connectors.dingtalk.client.UserReads;
+import io.jingling.connectors.dingtalk.client.WorkNotice;
+import io.jingling.connectors.dingtalk.client.WorkNoticeResult;
+import io.jingling.connectors.dingtalk.client.WorkNoticeSent;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator.Failure;
 import io.jingling.connectors.dingtalk.sim.Recorded;
@@ -141,6 +147,67 @@ class DingTalkProducerTest extends CamelTestSupport {
 	}
 
 	@Test
+	void sendsAWorkNoticeAndSetsItsTaskId() {
+		Exchange exchange = this.template.request("direct:send-work-notice",
+				(e) -> e.getIn().setBody(new WorkNotice(List.of("officer002", "officer003"), ORDER)));
+
+		assertThat(exchange.getException()).isNull();
+		WorkNoticeSent sent = exchange.getMessage().getBody(WorkNoticeSent.class);
+		assertThat(sent.taskId()).isPositive();
+		assertThat(exchange.getMessage().getHeader(DingTalkConstants.TASK_ID)).isEqualTo(sent.taskId());
+		assertThat(sim.recorded(DingTalkSimulator.WORK_NOTICE_SEND)).singleElement().satisfies((send) -> {
+			assertThat(send.json().get("agent_id").asLong()).isEqualTo(DingTalkSimulator.DEFAULT_AGENT_ID);
+			assertThat(send.json().get("userid_list").asText()).isEqualTo("officer002,officer003");
+		});
+	}
+
+	@Test
+	void workNoticeWithoutAnAgentIdFailsTheExchange() {
+		Exchange exchange = this.template.request(dingtalk("send-work-notice").replace("&agentId=3300000001", ""),
+				(e) -> e.getIn().setBody(new WorkNotice(List.of("officer002"), ORDER)));
+
+		assertThat(exchange.getException()).isInstanceOfSatisfying(PermanentConnectorException.class,
+				(ex) -> assertThat(ex.code()).isEqualTo("agentId.missing"));
+		assertThat(sim.recorded(DingTalkSimulator.WORK_NOTICE_SEND)).isEmpty();
+	}
+
+	@Test
+	void recallsAGroupMessageAndKeepsTheBody() {
+		SentMessage sent = this.template.requestBody("direct:send-group", new GroupMessage("cidCmdGroup0001==", ORDER),
+				SentMessage.class);
+		Recall recall = Recall.group("cidCmdGroup0001==", sent.processQueryKey());
+
+		Object body = this.template.requestBody("direct:recall", recall);
+
+		assertThat(body).isEqualTo(recall);
+		assertThat(sim.recorded(DingTalkSimulator.RECALL_GROUP)).singleElement()
+			.satisfies((r) -> assertThat(r.json().get("processQueryKeys").get(0).asText())
+				.isEqualTo(sent.processQueryKey()));
+	}
+
+	@Test
+	void recallsEachKindThroughItsOwnCall() {
+		RecordingClient given = new RecordingClient();
+		this.context.getComponent("dingtalk", DingTalkComponent.class).setClient(given);
+
+		this.template.requestBody("dingtalk:recall", Recall.group("cidA", "pqk-1"));
+		this.template.requestBody("dingtalk:recall", Recall.users("pqk-2"));
+		this.template.requestBody("dingtalk:recall", Recall.workNotice(400000000001L));
+
+		assertThat(given.calls).containsExactly("recall group cidA pqk-1", "recall users pqk-2",
+				"recall notice 400000000001");
+	}
+
+	@Test
+	void refusedRecallFailsTheExchange() {
+		Exchange exchange = this.template.request("direct:recall",
+				(e) -> e.getIn().setBody(Recall.users("pqk-never-sent")));
+
+		assertThat(exchange.getException()).isInstanceOfSatisfying(PermanentConnectorException.class,
+				(ex) -> assertThat(ex.code()).isEqualTo("invalid.processQueryKey"));
+	}
+
+	@Test
 	void endpointsOfOneAppShareOneToken() {
 		this.template.requestBody("direct:send-group", new GroupMessage("cidCmdGroup0001==", ORDER));
 		this.template.requestBody("direct:send-users", new UserMessage(List.of("officer002"), ORDER));
@@ -180,7 +247,7 @@ class DingTalkProducerTest extends CamelTestSupport {
 		assertThatThrownBy(() -> this.context.getEndpoint(dingtalk("send-ding")))
 			.isInstanceOf(ResolveEndpointFailedException.class)
 			.hasRootCauseMessage(
-					"Unknown DingTalk operation 'send-ding': use one of send-group, send-users, ding, reply");
+					"Unknown DingTalk operation 'send-ding': use one of send-group, send-users, ding, reply, send-work-notice, recall");
 	}
 
 	@Test
@@ -236,7 +303,7 @@ class DingTalkProducerTest extends CamelTestSupport {
 
 	private static String dingtalk(String operation) {
 		return "dingtalk:" + operation + "?appKey=" + APP_KEY + "&appSecret=" + APP_SECRET + "&robotCode=" + APP_KEY
-				+ "&apiUrl=" + sim.baseUrl() + "&oapiUrl=" + sim.baseUrl();
+				+ "&apiUrl=" + sim.baseUrl() + "&oapiUrl=" + sim.baseUrl() + "&agentId=3300000001";
 	}
 
 	private static final class RecordingClient implements DingTalkClient {
@@ -264,6 +331,47 @@ class DingTalkProducerTest extends CamelTestSupport {
 		@Override
 		public void replyInSession(SessionReply reply) {
 			this.calls.add(reply);
+		}
+
+		@Override
+		public GroupReads groupReads(String openConversationId, String processQueryKey) {
+			throw new UnsupportedOperationException("no endpoint reads");
+		}
+
+		@Override
+		public UserReads userReads(String processQueryKey) {
+			throw new UnsupportedOperationException("no endpoint reads");
+		}
+
+		@Override
+		public List<String> groupMembers(String openConversationId) {
+			throw new UnsupportedOperationException("no endpoint lists members");
+		}
+
+		@Override
+		public WorkNoticeSent sendWorkNotice(WorkNotice notice) {
+			this.calls.add(notice);
+			return new WorkNoticeSent(1);
+		}
+
+		@Override
+		public WorkNoticeResult workNoticeResult(long taskId) {
+			throw new UnsupportedOperationException("no endpoint reads");
+		}
+
+		@Override
+		public void recallGroupMessage(String openConversationId, String processQueryKey) {
+			this.calls.add("recall group " + openConversationId + " " + processQueryKey);
+		}
+
+		@Override
+		public void recallUserMessage(String processQueryKey) {
+			this.calls.add("recall users " + processQueryKey);
+		}
+
+		@Override
+		public void recallWorkNotice(long taskId) {
+			this.calls.add("recall notice " + taskId);
 		}
 
 	}

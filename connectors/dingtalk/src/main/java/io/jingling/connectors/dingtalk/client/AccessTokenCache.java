@@ -3,12 +3,18 @@ package io.jingling.connectors.dingtalk.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 // One app's access token. DingTalk throttles apps that ask for a token per request, so the token is
 // kept until fewer than REFRESH_MARGIN remain, and concurrent callers wait for one refresh
-// instead of each asking.
+// instead of each asking. The v1.0 API and the old API (oapi) take the same token.
 final class AccessTokenCache {
+
+	private static final Logger log = LoggerFactory.getLogger(AccessTokenCache.class);
 
 	// The official quick-start refreshes 10 minutes early; so do we.
 	static final Duration REFRESH_MARGIN = Duration.ofMinutes(10);
@@ -34,6 +40,27 @@ final class AccessTokenCache {
 				this.current = this.issuer.get();
 			}
 			return this.current.value();
+		}
+	}
+
+	// Calls once with the token; when DingTalk rejects it (TokenRejectedException), drops
+	// it, refreshes and calls once more, never again.
+	<T> T withToken(String operation, Function<String, T> call) {
+		String token = token();
+		try {
+			return call.apply(token);
+		}
+		catch (TokenRejectedException rejected) {
+			discard(token);
+			log.info("dingtalk.token rejected operation={} code={}, refreshing once", operation, rejected.code());
+			String fresh = token();
+			try {
+				return call.apply(fresh);
+			}
+			catch (TokenRejectedException again) {
+				discard(fresh);
+				throw again;
+			}
 		}
 	}
 

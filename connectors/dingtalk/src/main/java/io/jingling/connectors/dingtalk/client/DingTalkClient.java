@@ -1,5 +1,7 @@
 package io.jingling.connectors.dingtalk.client;
 
+import java.util.List;
+
 /**
  * The DingTalk calls the hub makes, in our words. Failures throw
  * {@link io.jingling.connectors.TransientConnectorException} (a retry may help; a
@@ -48,5 +50,93 @@ public interface DingTalkClient {
 	 * robot messages (sessionWebhook)</a>
 	 */
 	void replyInSession(SessionReply reply);
+
+	/**
+	 * Who has read a robot group message so far, all pages. DingTalk lists readers only;
+	 * the unread are the group's members at send time minus the readers.
+	 * @throws io.jingling.connectors.TransientConnectorException with code
+	 * {@code processQueryKey.expireTime} when DingTalk has no read data for the key (not
+	 * ready yet, or expired): asking later may help
+	 * @see <a href=
+	 * "https://help.dingtalk.io/open/development/chatbot-queries-the-read-status-of-a-message">Robot
+	 * queries the read status of a group message (POST
+	 * /v1.0/robot/groupMessages/query)</a>
+	 */
+	GroupReads groupReads(String openConversationId, String processQueryKey);
+
+	/**
+	 * Who has read robot one-to-one messages sent in one call, and when. DingTalk keeps
+	 * this for 24 hours after the send.
+	 * @throws io.jingling.connectors.TransientConnectorException with code
+	 * {@code processQueryKey.expireTime} when the data is not ready or has expired
+	 * @see <a href=
+	 * "https://help.dingtalk.io/open/development/chatbot-batch-query-the-read-status-of-messages">Robot
+	 * queries the read status of one-to-one messages (GET
+	 * /v1.0/robot/oToMessages/readStatus)</a>
+	 */
+	UserReads userReads(String processQueryKey);
+
+	/**
+	 * The userIds of an internal group's members, all pages
+	 * ({@code POST /v1.0/im/innerGroups/members/query}, SDK
+	 * {@code dingtalkim_1_0 getInnerGroupMembers}). The robot is not a user and is not
+	 * listed.
+	 */
+	List<String> groupMembers(String openConversationId);
+
+	/**
+	 * Sends a markdown work notification (工作通知) from the app to 1 to
+	 * {@link WorkNotice#MAX_USERS} users. DingTalk accepts it even for users it will not
+	 * deliver to (the same content twice a day, daily limits):
+	 * {@link #workNoticeResult(long)} tells.
+	 * @throws io.jingling.connectors.PermanentConnectorException with code
+	 * {@code agentId.missing} when no agentId is configured
+	 * @see <a href=
+	 * "https://open.dingtalk.com/document/orgapp/asynchronous-sending-of-enterprise-session-messages">Send
+	 * a work notification (POST /topapi/message/corpconversation/asyncsend_v2)</a>
+	 */
+	WorkNoticeSent sendWorkNotice(WorkNotice notice);
+
+	/**
+	 * Who read, did not read or did not get a work notification; available for 24 hours
+	 * and for sends to at most {@link WorkNotice#MAX_USERS} users.
+	 * @throws io.jingling.connectors.PermanentConnectorException with code
+	 * {@code agentId.missing} when no agentId is configured
+	 * @see <a href=
+	 * "https://open.dingtalk.com/document/orgapp/asynchronous-sending-of-enterprise-session-messages">Work
+	 * notifications (the result: POST /topapi/message/corpconversation/getsendresult)</a>
+	 */
+	WorkNoticeResult workNoticeResult(long taskId);
+
+	/**
+	 * Recalls a robot group message.
+	 * @throws io.jingling.connectors.PermanentConnectorException with DingTalk's reason
+	 * as the code when it refuses to recall the message
+	 * @see <a href=
+	 * "https://help.dingtalk.io/open/development/enterprise-chatbot-withdraws-internal-group-messages">Robot
+	 * recalls a group message (POST /v1.0/robot/groupMessages/recall)</a>
+	 */
+	void recallGroupMessage(String openConversationId, String processQueryKey);
+
+	/**
+	 * Recalls robot one-to-one messages sent in one call, possible within 24 hours of the
+	 * send.
+	 * @throws io.jingling.connectors.PermanentConnectorException with DingTalk's reason
+	 * as the code when it refuses to recall them
+	 * @see <a href=
+	 * "https://help.dingtalk.io/open/development/batch-message-recall-chat">Robot recalls
+	 * one-to-one messages (POST /v1.0/robot/otoMessages/batchRecall)</a>
+	 */
+	void recallUserMessage(String processQueryKey);
+
+	/**
+	 * Recalls a work notification.
+	 * @throws io.jingling.connectors.PermanentConnectorException with code
+	 * {@code agentId.missing} when no agentId is configured
+	 * @see <a href=
+	 * "https://open.dingtalk.com/document/orgapp/asynchronous-sending-of-enterprise-session-messages">Work
+	 * notifications (the recall: POST /topapi/message/corpconversation/recall)</a>
+	 */
+	void recallWorkNotice(long taskId);
 
 }

@@ -9,7 +9,8 @@ import io.jingling.connectors.ThrottledConnectorException;
 import io.jingling.connectors.TransientConnectorException;
 
 // Classifies DingTalk answers. The v1.0 API answers an HTTP error status with a string code;
-// webhooks answer HTTP 200 with a numeric errcode, passed here as its decimal string.
+// webhooks and the old API (oapi) answer HTTP 200 with a numeric errcode, passed here as its
+// decimal string.
 // API throttling: https://open.dingtalk.com/document/development/how-to-process-api-throttling-on-the-dingtalk-server
 // Webhook robot errcodes: https://open.dingtalk.com/document/orgapp/custom-robots-send-group-messages
 final class DingTalkErrors {
@@ -39,6 +40,16 @@ final class DingTalkErrors {
 
 	private static final Set<String> ROBOT_THROTTLED = Set.of("410100", "130101", "660026");
 
+	// The old API's QPS limits: 90018 per app and API, 90002 per API across tenants.
+	private static final Set<String> OAPI_THROTTLED = Set.of("90018", "90002");
+
+	// Read status asked too early (not ready yet) or too late (a one-to-one message's key
+	// lives 24 h): DingTalk does not say which, so a retry may help.
+	private static final String READS_NOT_AVAILABLE = "processQueryKey.expireTime";
+
+	// Our code for a work notification call without a configured agentId.
+	static final String AGENT_MISSING = "agentId.missing";
+
 	private static final Set<String> WEBHOOK_PERMANENT = Set.of("310000", "300001", "300005", "400013", "400102",
 			"400106", "430101", "430102", "430103", "430104", "460101", "43004");
 
@@ -63,7 +74,7 @@ final class DingTalkErrors {
 		if (httpStatus == 401 || c.equals("InvalidAuthentication") || c.startsWith("AuthenticationFailed")) {
 			return Kind.AUTH;
 		}
-		if (httpStatus == 429 || ROBOT_THROTTLED.contains(c) || c.equals(DING_THROTTLED)
+		if (httpStatus == 429 || ROBOT_THROTTLED.contains(c) || OAPI_THROTTLED.contains(c) || c.equals(DING_THROTTLED)
 				|| c.startsWith("Forbidden.AccessDenied.Qps")) {
 			return Kind.THROTTLED;
 		}
@@ -71,7 +82,7 @@ final class DingTalkErrors {
 				|| c.equals("bot.stopped") || WEBHOOK_PERMANENT.contains(c) || DING_PERMANENT.contains(c)) {
 			return Kind.PERMANENT;
 		}
-		if (httpStatus >= 500 || c.equals("-1") || c.equals("system.error")) {
+		if (httpStatus >= 500 || c.equals("-1") || c.equals("system.error") || c.equals(READS_NOT_AVAILABLE)) {
 			return Kind.TRANSIENT;
 		}
 		return Kind.PERMANENT;
@@ -88,14 +99,32 @@ final class DingTalkErrors {
 	// it the
 	// client has already refreshed once, and the next attempt starts with a fresh token.
 	static ConnectorException exception(String operation, int httpStatus, String code, String requestId) {
-		String message = "DingTalk " + operation + " failed with " + code + " (HTTP " + httpStatus
-				+ ((requestId != null) ? ", request " + requestId : "") + ").";
+		return exception(operation, httpStatus, code, null, requestId);
+	}
+
+	// The same for an old-API answer, whose errcode 88 says only "see sub_code": the
+	// sub_code goes into the message, the errcode stays the code.
+	static ConnectorException exception(String operation, int httpStatus, String code, String subCode,
+			String requestId) {
+		String message = "DingTalk " + operation + " failed with " + code + ((subCode != null) ? "/" + subCode : "")
+				+ " (HTTP " + httpStatus + ((requestId != null) ? ", request " + requestId : "") + ").";
 		return switch (classify(httpStatus, code)) {
 			case THROTTLED -> new ThrottledConnectorException(PLATFORM, code, message, backoff(code));
 			case PERMANENT -> new PermanentConnectorException(PLATFORM, code, message);
 			case TRANSIENT -> new TransientConnectorException(PLATFORM, code, message);
 			case AUTH -> new TokenRejectedException(code, message);
 		};
+	}
+
+	// DingTalk refused to recall a message and named its reason.
+	static PermanentConnectorException recallRefused(String operation, String reason) {
+		return new PermanentConnectorException(PLATFORM, reason,
+				"DingTalk " + operation + " was refused with " + reason + ".");
+	}
+
+	static PermanentConnectorException agentMissing(String operation) {
+		return new PermanentConnectorException(PLATFORM, AGENT_MISSING,
+				"DingTalk " + operation + " needs the app's agentId: set jingling.dingtalk.agent-id.");
 	}
 
 	// The platform never answered: connection refused, reset or timed out.

@@ -5,12 +5,14 @@ import java.time.Duration;
 
 /**
  * Where and as whom the client talks to DingTalk. {@code apiUrl} serves the v1.0 API,
- * {@code oapiUrl} the old API and session webhooks; both point at the simulator in tests
- * and the embedded run. A missing credential fails here, at start-up, never at the first
- * send.
+ * {@code oapiUrl} the old API (work notifications) and session webhooks; both point at
+ * the simulator in tests and the embedded run. A missing credential fails here, at
+ * start-up, never at the first send. {@code agentId} (the app's AgentId) is optional:
+ * only work notifications need it, and they fail with code {@code agentId.missing}
+ * without it.
  */
 public record DingTalkSettings(URI apiUrl, URI oapiUrl, String appKey, String appSecret, String robotCode,
-		Duration timeout) {
+		Duration timeout, Long agentId) {
 
 	/** The production v1.0 API host. */
 	public static final URI DEFAULT_API_URL = URI.create("https://api.dingtalk.com");
@@ -31,6 +33,15 @@ public record DingTalkSettings(URI apiUrl, URI oapiUrl, String appKey, String ap
 			throw new IllegalArgumentException(
 					"DingTalk timeout must be positive: set jingling.dingtalk.timeout, for example 5s");
 		}
+		if (agentId != null && agentId <= 0) {
+			throw new IllegalArgumentException("DingTalk agent-id must be positive: set jingling.dingtalk.agent-id");
+		}
+	}
+
+	/** Settings without an agentId: everything but work notifications. */
+	public DingTalkSettings(URI apiUrl, URI oapiUrl, String appKey, String appSecret, String robotCode,
+			Duration timeout) {
+		this(apiUrl, oapiUrl, appKey, appSecret, robotCode, timeout, null);
 	}
 
 	private static boolean notBlank(String value) {
@@ -46,7 +57,7 @@ public record DingTalkSettings(URI apiUrl, URI oapiUrl, String appKey, String ap
 	@Override
 	public String toString() { // the app secret never reaches logs or dumps
 		return "DingTalkSettings[apiUrl=" + this.apiUrl + ", oapiUrl=" + this.oapiUrl + ", appKey=" + this.appKey
-				+ ", robotCode=" + this.robotCode + ", timeout=" + this.timeout + "]";
+				+ ", robotCode=" + this.robotCode + ", timeout=" + this.timeout + ", agentId=" + this.agentId + "]";
 	}
 
 }

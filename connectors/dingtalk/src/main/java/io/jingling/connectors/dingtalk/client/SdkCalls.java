@@ -1,10 +1,13 @@
 package io.jingling.connectors.dingtalk.client;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.aliyun.tea.TeaException;
 import com.aliyun.tea.TeaUnretryableException;
+import com.aliyun.teaopenapi.models.Config;
+import com.aliyun.teautil.models.RuntimeOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +21,11 @@ final class SdkCalls {
 	private static final Logger log = LoggerFactory.getLogger(SdkCalls.class);
 
 	private SdkCalls() {
+	}
+
+	// Calls with the app's access token, refreshing it once when DingTalk rejects it.
+	static <T> T withToken(AccessTokenCache tokens, String operation, TokenCall<T> call) {
+		return tokens.withToken(operation, (token) -> call(operation, () -> call.apply(token)));
 	}
 
 	static <T> T call(String operation, Callable<T> call) {
@@ -42,6 +50,28 @@ final class SdkCalls {
 		}
 	}
 
+	// The SDK's own retries are off: the hub's outbox owns retries, and the two would
+	// multiply.
+	static RuntimeOptions runtime(Duration timeout) {
+		int millis = (int) timeout.toMillis();
+		return new RuntimeOptions().setAutoretry(false)
+			.setMaxAttempts(0)
+			.setReadTimeout(millis)
+			.setConnectTimeout(millis);
+	}
+
+	// Points an SDK client at apiUrl, so the simulator can stand in for api.dingtalk.com.
+	static Config config(DingTalkSettings settings) {
+		int millis = (int) settings.timeout().toMillis();
+		String host = settings.apiUrl().getHost();
+		int port = settings.apiUrl().getPort();
+		return new Config().setProtocol(settings.apiUrl().getScheme())
+			.setEndpoint((port == -1) ? host : host + ":" + port)
+			.setRegionId("central")
+			.setReadTimeout(millis)
+			.setConnectTimeout(millis);
+	}
+
 	// The SDK wraps an I/O failure in two of its own exceptions; the log names the I/O
 	// failure.
 	private static Throwable rootCause(Throwable ex) {
@@ -63,6 +93,14 @@ final class SdkCalls {
 	private static String textOf(Map<String, Object> data, String key) {
 		Object value = (data != null) ? data.get(key) : null;
 		return (value != null) ? value.toString() : null;
+	}
+
+	// One SDK call made with the given access token.
+	@FunctionalInterface
+	interface TokenCall<T> {
+
+		T apply(String token) throws Exception;
+
 	}
 
 }

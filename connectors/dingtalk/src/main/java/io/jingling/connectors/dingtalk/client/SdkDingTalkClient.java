@@ -19,7 +19,6 @@ import com.aliyun.dingtalkrobot_1_0.models.OrgGroupSendResponseBody;
 import com.aliyun.dingtalkrobot_1_0.models.RobotSendDingHeaders;
 import com.aliyun.dingtalkrobot_1_0.models.RobotSendDingRequest;
 import com.aliyun.dingtalkrobot_1_0.models.RobotSendDingResponseBody;
-import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teautil.models.RuntimeOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -28,9 +27,11 @@ import org.slf4j.LoggerFactory;
 import io.jingling.connectors.TransientConnectorException;
 
 /**
- * {@link DingTalkClient} over the official SDK ({@code com.aliyun:dingtalk}). The API
- * host comes from {@link DingTalkSettings#apiUrl()} so the simulator can stand in. SDK
- * retries are off: the hub's outbox owns retries, and the two would multiply.
+ * {@link DingTalkClient} over the official SDK ({@code com.aliyun:dingtalk}), plus plain
+ * JSON posts to the old API for work notifications and session replies. The hosts come
+ * from {@link DingTalkSettings#apiUrl()} and {@link DingTalkSettings#oapiUrl()} so the
+ * simulator can stand in. One access token serves both APIs. SDK retries are off: the
+ * hub's outbox owns retries, and the two would multiply.
  *
  * @see <a href=
  * "https://open.dingtalk.com/document/development/obtain-the-access-token-of-an-internal-app">Access
@@ -54,20 +55,32 @@ public final class SdkDingTalkClient implements DingTalkClient {
 
 	private final SessionWebhookPoster sessions;
 
+	private final RobotReads reads;
+
+	private final WorkNotices notices;
+
+	private final RuntimeOptions runtime;
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	public SdkDingTalkClient(DingTalkSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
+		com.aliyun.dingtalkim_1_0.Client im;
 		try {
-			this.oauth = new com.aliyun.dingtalkoauth2_1_0.Client(config(settings));
-			this.robot = new com.aliyun.dingtalkrobot_1_0.Client(config(settings));
+			this.oauth = new com.aliyun.dingtalkoauth2_1_0.Client(SdkCalls.config(settings));
+			this.robot = new com.aliyun.dingtalkrobot_1_0.Client(SdkCalls.config(settings));
+			im = new com.aliyun.dingtalkim_1_0.Client(SdkCalls.config(settings));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("DingTalk SDK client could not be created for " + settings.apiUrl(), ex);
 		}
+		this.runtime = SdkCalls.runtime(settings.timeout());
 		this.tokens = new AccessTokenCache(this::issueToken, clock);
-		this.sessions = new SessionWebhookPoster(settings.oapiUrl(), settings.timeout(), this.json);
+		OapiHttp oapi = new OapiHttp(settings.timeout(), this.json);
+		this.sessions = new SessionWebhookPoster(settings.oapiUrl(), oapi, this.json);
+		this.reads = new RobotReads(settings, this.robot, im, this.tokens, clock);
+		this.notices = new WorkNotices(settings, this.tokens, oapi, this.json);
 	}
 
 	@Override
@@ -79,7 +92,7 @@ public final class SdkDingTalkClient implements DingTalkClient {
 		OrgGroupSendResponseBody body = withToken("group send",
 				(token) -> this.robot
 					.orgGroupSendWithOptions(request, new OrgGroupSendHeaders().setXAcsDingtalkAccessToken(token),
-							runtime())
+							this.runtime)
 					.getBody());
 		log.debug("dingtalk.send ok operation=group processQueryKey={}", body.getProcessQueryKey());
 		return new SentMessage(body.getProcessQueryKey(), List.of(), List.of());
@@ -99,7 +112,7 @@ public final class SdkDingTalkClient implements DingTalkClient {
 		BatchSendOTOResponseBody body = withToken("one-to-one send",
 				(token) -> this.robot
 					.batchSendOTOWithOptions(request, new BatchSendOTOHeaders().setXAcsDingtalkAccessToken(token),
-							runtime())
+							this.runtime)
 					.getBody());
 		log.debug("dingtalk.send ok operation=users recipients={} processQueryKey={}", count,
 				body.getProcessQueryKey());
@@ -116,7 +129,7 @@ public final class SdkDingTalkClient implements DingTalkClient {
 		RobotSendDingResponseBody body = withToken("DING send",
 				(token) -> this.robot
 					.robotSendDingWithOptions(request, new RobotSendDingHeaders().setXAcsDingtalkAccessToken(token),
-							runtime())
+							this.runtime)
 					.getBody());
 		List<String> failed = failedUserIds(body.getFailedList());
 		log.debug("dingtalk.send ok operation=ding kind={} recipients={} failed={} openDingId={}", ding.kind(),
@@ -129,25 +142,48 @@ public final class SdkDingTalkClient implements DingTalkClient {
 		this.sessions.post(reply);
 	}
 
-	// Calls once; when the token is rejected, drops it, refreshes and calls once more,
-	// never again.
-	private <T> T withToken(String operation, SdkCall<T> call) {
-		String token = this.tokens.token();
-		try {
-			return SdkCalls.call(operation, () -> call.apply(token));
-		}
-		catch (TokenRejectedException rejected) {
-			this.tokens.discard(token);
-			log.info("dingtalk.token rejected operation={} code={}, refreshing once", operation, rejected.code());
-			String fresh = this.tokens.token();
-			try {
-				return SdkCalls.call(operation, () -> call.apply(fresh));
-			}
-			catch (TokenRejectedException again) {
-				this.tokens.discard(fresh);
-				throw again;
-			}
-		}
+	@Override
+	public GroupReads groupReads(String openConversationId, String processQueryKey) {
+		return this.reads.groupReads(openConversationId, processQueryKey);
+	}
+
+	@Override
+	public UserReads userReads(String processQueryKey) {
+		return this.reads.userReads(processQueryKey);
+	}
+
+	@Override
+	public List<String> groupMembers(String openConversationId) {
+		return this.reads.groupMembers(openConversationId);
+	}
+
+	@Override
+	public WorkNoticeSent sendWorkNotice(WorkNotice notice) {
+		return this.notices.send(notice);
+	}
+
+	@Override
+	public WorkNoticeResult workNoticeResult(long taskId) {
+		return this.notices.result(taskId);
+	}
+
+	@Override
+	public void recallGroupMessage(String openConversationId, String processQueryKey) {
+		this.reads.recallGroupMessage(openConversationId, processQueryKey);
+	}
+
+	@Override
+	public void recallUserMessage(String processQueryKey) {
+		this.reads.recallUserMessage(processQueryKey);
+	}
+
+	@Override
+	public void recallWorkNotice(long taskId) {
+		this.notices.recall(taskId);
+	}
+
+	private <T> T withToken(String operation, SdkCalls.TokenCall<T> call) {
+		return SdkCalls.withToken(this.tokens, operation, call);
 	}
 
 	private AccessTokenCache.IssuedToken issueToken() {
@@ -155,7 +191,7 @@ public final class SdkDingTalkClient implements DingTalkClient {
 		GetAccessTokenRequest request = new GetAccessTokenRequest().setAppKey(this.settings.appKey())
 			.setAppSecret(this.settings.appSecret());
 		GetAccessTokenResponseBody body = SdkCalls.call("token request",
-				() -> this.oauth.getAccessTokenWithOptions(request, new HashMap<>(), runtime()).getBody());
+				() -> this.oauth.getAccessTokenWithOptions(request, new HashMap<>(), this.runtime).getBody());
 		if (body == null || body.getAccessToken() == null || body.getExpireIn() == null) {
 			throw new TransientConnectorException(DingTalkErrors.PLATFORM, "no-token",
 					"DingTalk token request answered without a token.");
@@ -183,33 +219,6 @@ public final class SdkDingTalkClient implements DingTalkClient {
 
 	private String msgParam(MessageContent content) {
 		return this.json.createObjectNode().put("title", content.title()).put("text", content.markdown()).toString();
-	}
-
-	private RuntimeOptions runtime() {
-		int millis = (int) this.settings.timeout().toMillis();
-		return new RuntimeOptions().setAutoretry(false)
-			.setMaxAttempts(0)
-			.setReadTimeout(millis)
-			.setConnectTimeout(millis);
-	}
-
-	private static Config config(DingTalkSettings settings) {
-		int millis = (int) settings.timeout().toMillis();
-		String host = settings.apiUrl().getHost();
-		int port = settings.apiUrl().getPort();
-		return new Config().setProtocol(settings.apiUrl().getScheme())
-			.setEndpoint((port == -1) ? host : host + ":" + port)
-			.setRegionId("central")
-			.setReadTimeout(millis)
-			.setConnectTimeout(millis);
-	}
-
-	// One SDK call made with the given access token.
-	@FunctionalInterface
-	private interface SdkCall<T> {
-
-		T apply(String token) throws Exception;
-
 	}
 
 }

@@ -1,15 +1,7 @@
 package io.jingling.connectors.dingtalk.client;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,32 +21,19 @@ final class SessionWebhookPoster {
 
 	private final URI oapiUrl;
 
-	private final Duration timeout;
-
 	private final ObjectMapper json;
 
-	private final HttpClient http;
+	private final OapiHttp http;
 
-	SessionWebhookPoster(URI oapiUrl, Duration timeout, ObjectMapper json) {
+	SessionWebhookPoster(URI oapiUrl, OapiHttp http, ObjectMapper json) {
 		this.oapiUrl = oapiUrl;
-		this.timeout = timeout;
 		this.json = json;
-		this.http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(timeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this.http = http;
 	}
 
 	void post(SessionReply reply) {
 		URI target = rebase(reply.sessionWebhook(), this.oapiUrl);
-		HttpRequest request = HttpRequest.newBuilder(target)
-			.timeout(this.timeout)
-			.header("Content-Type", "application/json;charset=utf-8")
-			.POST(HttpRequest.BodyPublishers.ofString(body(reply), StandardCharsets.UTF_8))
-			.build();
-		HttpResponse<String> response = send(request);
-		check(response.statusCode(), response.body());
+		check(this.http.post(OPERATION, target, body(reply)));
 		log.debug("dingtalk.reply sent host={} path={}", target.getHost(), target.getPath());
 	}
 
@@ -88,22 +67,10 @@ final class SessionWebhookPoster {
 		return body.toString();
 	}
 
-	private HttpResponse<String> send(HttpRequest request) {
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw DingTalkErrors.unreachable(OPERATION, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw DingTalkErrors.unreachable(OPERATION, ex);
-		}
-	}
-
-	private void check(int status, String answer) {
-		JsonNode errcode = errcode(answer);
-		if (status / 100 == 2 && errcode != null && errcode.asText().equals("0")) {
+	private static void check(OapiHttp.Answer answer) {
+		int status = answer.status();
+		String errcode = answer.errcode();
+		if (status / 100 == 2 && "0".equals(errcode)) {
 			return;
 		}
 		if (status / 100 == 2 && errcode == null) {
@@ -112,17 +79,8 @@ final class SessionWebhookPoster {
 			throw new TransientConnectorException(DingTalkErrors.PLATFORM, "no-errcode",
 					"DingTalk session reply got an answer without errcode (HTTP " + status + ").");
 		}
-		String code = (errcode != null) ? errcode.asText() : String.valueOf(status);
+		String code = (errcode != null) ? errcode : String.valueOf(status);
 		throw DingTalkErrors.exception(OPERATION, status, code, null);
-	}
-
-	private JsonNode errcode(String answer) {
-		try {
-			return this.json.readTree(answer).get("errcode");
-		}
-		catch (JsonProcessingException ex) {
-			return null;
-		}
 	}
 
 }

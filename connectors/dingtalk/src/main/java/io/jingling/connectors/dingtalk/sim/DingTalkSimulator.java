@@ -18,9 +18,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 /**
  * DingTalk on a local port, faithful enough that the real SDK cannot tell: tokens with
  * their lifetime, the app robot's group and one-to-one sends and its DING with DingTalk's
- * validation and error bodies, and the session webhook. Serves the api and oapi hosts on
- * one port; every request is recorded. Failure switches make the next calls on a path
- * answer as DingTalk does when throttled, busy, rejecting a token or rejecting a request.
+ * validation and error bodies, read status and recall, internal group members, work
+ * notifications on the old API, and the session webhook. Serves the api and oapi hosts on
+ * one port; every request is recorded. Simulated users read what reaches them as a
+ * {@link ReadingProfile} says, judged by the simulator's clock. Failure switches make the
+ * next calls on a path answer as DingTalk does when throttled, busy, rejecting a token or
+ * rejecting a request.
  */
 public final class DingTalkSimulator implements AutoCloseable {
 
@@ -39,6 +42,33 @@ public final class DingTalkSimulator implements AutoCloseable {
 	/** Session webhook of a robot callback, on the oapi host. */
 	public static final String SESSION_REPLY = "/robot/sendBySession";
 
+	/** Who has read a robot group message. */
+	public static final String QUERY_GROUP_READS = "/v1.0/robot/groupMessages/query";
+
+	/** Who has read robot one-to-one messages (GET, parameters in the query). */
+	public static final String QUERY_USER_READS = "/v1.0/robot/oToMessages/readStatus";
+
+	/** Members of an internal group. */
+	public static final String GROUP_MEMBERS = "/v1.0/im/innerGroups/members/query";
+
+	/** Recall of robot group messages. */
+	public static final String RECALL_GROUP = "/v1.0/robot/groupMessages/recall";
+
+	/** Recall of robot one-to-one messages (lower-case {@code oto}, unlike the send). */
+	public static final String RECALL_USERS = "/v1.0/robot/otoMessages/batchRecall";
+
+	/** Work notification send, on the oapi host. */
+	public static final String WORK_NOTICE_SEND = "/topapi/message/corpconversation/asyncsend_v2";
+
+	/** Work notification send result, on the oapi host. */
+	public static final String WORK_NOTICE_RESULT = "/topapi/message/corpconversation/getsendresult";
+
+	/** Work notification recall, on the oapi host. */
+	public static final String WORK_NOTICE_RECALL = "/topapi/message/corpconversation/recall";
+
+	/** The app's AgentId when {@code start} is not given one. */
+	public static final long DEFAULT_AGENT_ID = 3300000001L;
+
 	private final WireMockServer server;
 
 	private final SimulatedTokens tokens;
@@ -49,34 +79,58 @@ public final class DingTalkSimulator implements AutoCloseable {
 
 	private final FailureSwitches failures;
 
+	private final MessageLedger ledger;
+
+	private final SimulatedGroups groups;
+
+	private final SimulatedWorkNotices notices;
+
 	private DingTalkSimulator(WireMockServer server, SimulatedTokens tokens, SimulatedRobot robot, SimulatedDing ding,
-			FailureSwitches failures) {
+			FailureSwitches failures, MessageLedger ledger, SimulatedGroups groups, SimulatedWorkNotices notices) {
 		this.server = server;
 		this.tokens = tokens;
 		this.robot = robot;
 		this.ding = ding;
 		this.failures = failures;
+		this.ledger = ledger;
+		this.groups = groups;
+		this.notices = notices;
 	}
 
 	/**
-	 * Starts a simulator for one app on a free port of 127.0.0.1. {@code clock} judges
-	 * token lifetimes and rate limits; tests pass a clock they can advance.
+	 * Starts a simulator for one app, with agentId {@value #DEFAULT_AGENT_ID}, on a free
+	 * port of 127.0.0.1. {@code clock} judges token lifetimes, rate limits and reading;
+	 * tests pass a clock they can advance.
 	 */
 	public static DingTalkSimulator start(String appKey, String appSecret, String robotCode, Clock clock) {
+		return start(appKey, appSecret, robotCode, DEFAULT_AGENT_ID, clock);
+	}
+
+	/**
+	 * Starts a simulator for one app whose work notifications must name {@code agentId}.
+	 */
+	public static DingTalkSimulator start(String appKey, String appSecret, String robotCode, long agentId,
+			Clock clock) {
 		SimulatedTokens tokens = new SimulatedTokens(appKey, appSecret, clock);
-		SimulatedRobot robot = new SimulatedRobot(robotCode, clock);
+		MessageLedger ledger = new MessageLedger(clock);
+		SimulatedGroups groups = new SimulatedGroups();
+		SimulatedRobot robot = new SimulatedRobot(robotCode, clock, groups, ledger);
 		SimulatedDing ding = new SimulatedDing(robotCode);
+		SimulatedWorkNotices notices = new SimulatedWorkNotices(agentId, ledger, clock);
 		FailureSwitches failures = new FailureSwitches();
-		SimulatorTransformer transformer = new SimulatorTransformer(tokens, robot, ding, new SimulatedWebhook(),
-				failures);
+		SimulatorTransformer transformer = new SimulatorTransformer(tokens, robot, ding, new SimulatedWebhook(), groups,
+				new SimulatedReads(robotCode, ledger, clock), notices, failures);
 		WireMockServer server = new WireMockServer(
 				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().extensions(transformer));
 		server.start();
-		for (String path : List.of(TOKEN, SEND_GROUP, SEND_USERS, DING, SESSION_REPLY)) {
+		for (String path : List.of(TOKEN, SEND_GROUP, SEND_USERS, DING, SESSION_REPLY, QUERY_GROUP_READS, GROUP_MEMBERS,
+				RECALL_GROUP, RECALL_USERS, WORK_NOTICE_SEND, WORK_NOTICE_RESULT, WORK_NOTICE_RECALL)) {
 			server.stubFor(WireMock.post(WireMock.urlPathEqualTo(path))
 				.willReturn(WireMock.aResponse().withTransformers(SimulatorTransformer.NAME)));
 		}
-		return new DingTalkSimulator(server, tokens, robot, ding, failures);
+		server.stubFor(WireMock.get(WireMock.urlPathEqualTo(QUERY_USER_READS))
+			.willReturn(WireMock.aResponse().withTransformers(SimulatorTransformer.NAME)));
+		return new DingTalkSimulator(server, tokens, robot, ding, failures, ledger, groups, notices);
 	}
 
 	/** Base URL for both the api and the oapi host. */
@@ -140,9 +194,39 @@ public final class DingTalkSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets recorded requests and pending failures only: tokens, rate windows and the
-	 * DING switches live on, as on the platform, so a hub that stays up between tests
-	 * sees no artificial token expiry.
+	 * Sets the members of an internal group, in the order {@link #GROUP_MEMBERS} lists
+	 * them. A group message reaches the members its group has when it is sent. A group
+	 * nobody set has no members.
+	 */
+	public void setGroupMembers(String openConversationId, List<String> userIds) {
+		this.groups.setMembers(openConversationId, userIds);
+	}
+
+	/**
+	 * How simulated users read what is sent from now on: group and one-to-one messages
+	 * and work notifications. {@link ReadingProfile#never()} until set, and again after
+	 * {@link #reset()}.
+	 */
+	public void setReadingProfile(ReadingProfile profile) {
+		this.ledger.setProfile(profile);
+	}
+
+	/**
+	 * Makes {@code userId} read a message now, unless the reading profile had them read
+	 * it earlier. A recalled message can no longer be read.
+	 * @param processQueryKeyOrTaskId a group or one-to-one message's processQueryKey, or
+	 * a work notification's task id in decimal
+	 * @throws IllegalArgumentException when the simulator sent no such message, or it did
+	 * not reach {@code userId}
+	 */
+	public void markRead(String processQueryKeyOrTaskId, String userId) {
+		this.ledger.markRead(processQueryKeyOrTaskId, userId);
+	}
+
+	/**
+	 * Forgets recorded requests and pending failures only: tokens, rate windows, the DING
+	 * switches, sent messages, group members and the reading profile live on, as on the
+	 * platform, so a hub that stays up between tests sees no artificial token expiry.
 	 */
 	public void clearJournal() {
 		this.server.resetRequests();
@@ -150,8 +234,10 @@ public final class DingTalkSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets recorded requests, pending failures, issued tokens and rate-limit counters,
-	 * and restores the DING switches: available, unlimited quota, nobody failing.
+	 * Forgets recorded requests, pending failures, issued tokens, rate-limit counters,
+	 * sent messages and their reads, work-notification day counters and group members;
+	 * restores the DING switches (available, unlimited quota, nobody failing) and the
+	 * reading profile ({@link ReadingProfile#never()}). The agentId stays.
 	 */
 	public void reset() {
 		this.server.resetRequests();
@@ -159,6 +245,9 @@ public final class DingTalkSimulator implements AutoCloseable {
 		this.tokens.expireAll();
 		this.robot.reset();
 		this.ding.reset();
+		this.ledger.reset();
+		this.groups.reset();
+		this.notices.reset();
 	}
 
 	@Override
@@ -187,15 +276,19 @@ public final class DingTalkSimulator implements AutoCloseable {
 
 		/**
 		 * v1.0: 403 {@code Forbidden.AccessDenied.QpsLimitForAppkeyAndApi}; webhook:
-		 * errcode 410100.
+		 * errcode 410100; oapi: errcode 90018.
 		 */
 		THROTTLED,
-		/** v1.0: 400 {@code InvalidAuthentication}; webhook: errcode 300001. */
+		/**
+		 * v1.0: 400 {@code InvalidAuthentication}; webhook: errcode 300001; oapi: errcode
+		 * 88, sub_code 40014.
+		 */
 		TOKEN_EXPIRED,
-		/** v1.0: 500 {@code system.error}; webhook: errcode -1. */
+		/** v1.0: 500 {@code system.error}; webhook and oapi: errcode -1. */
 		BUSY,
 		/**
-		 * v1.0: 400 {@code invalidParameter.msgParam.invalid}; webhook: errcode 460101.
+		 * v1.0: 400 {@code invalidParameter.msgParam.invalid}; webhook: errcode 460101;
+		 * oapi: errcode 40035.
 		 */
 		BAD_REQUEST
 

@@ -30,22 +30,35 @@ final class FailureSwitches {
 	}
 
 	// What the platform answers for a failure: v1.0 paths answer by HTTP status, webhooks
-	// by errcode.
-	static Answer answer(Failure failure, boolean webhook) {
-		if (webhook) {
-			return switch (failure) {
+	// and the old API by errcode.
+	static Answer answer(Failure failure, Style style) {
+		return switch (style) {
+			case WEBHOOK -> switch (failure) {
 				case THROTTLED -> Answer.webhook(410100, "send too fast");
 				case TOKEN_EXPIRED -> Answer.webhook(300001, "session is not exist");
 				case BUSY -> Answer.webhook(-1, "system busy");
 				case BAD_REQUEST -> Answer.webhook(460101, "message too long, exceed 20000 bytes");
 			};
-		}
-		return switch (failure) {
-			case THROTTLED -> Answer.error(403, "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi", "qps limited");
-			case TOKEN_EXPIRED -> Answer.error(400, "InvalidAuthentication", "不合法的access_token");
-			case BUSY -> Answer.error(500, "system.error", "系统繁忙");
-			case BAD_REQUEST -> Answer.error(400, "invalidParameter.msgParam.invalid", "msgParam is invalid");
+			case OAPI -> switch (failure) {
+				case THROTTLED -> Answer.oapiError(90018, "请求的api被限流");
+				case TOKEN_EXPIRED -> Answer.oapiAuth("40014", "不合法的access_token");
+				case BUSY -> Answer.oapiError(-1, "系统繁忙");
+				case BAD_REQUEST -> Answer.oapiError(SimulatedWorkNotices.INVALID_PARAMETER, "不合法的参数");
+			};
+			case API -> switch (failure) {
+				case THROTTLED -> Answer.error(403, "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi", "qps limited");
+				case TOKEN_EXPIRED -> Answer.error(400, "InvalidAuthentication", "不合法的access_token");
+				case BUSY -> Answer.error(500, "system.error", "系统繁忙");
+				case BAD_REQUEST -> Answer.error(400, "invalidParameter.msgParam.invalid", "msgParam is invalid");
+			};
 		};
+	}
+
+	// How a path answers: the v1.0 API, a session webhook, or the old API (oapi).
+	enum Style {
+
+		API, WEBHOOK, OAPI
+
 	}
 
 }

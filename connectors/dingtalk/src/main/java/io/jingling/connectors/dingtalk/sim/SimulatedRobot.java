@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 // The app robot's send calls, validated like the real service: the robot must belong to the app,
-// msgKey must be a known template and msgParam a JSON string carrying its keys.
+// msgKey must be a known template and msgParam a JSON string carrying its keys. Each send goes into
+// the ledger: a group message reaches the group's members at send time, a one-to-one message its
+// userIds.
 final class SimulatedRobot {
 
 	// The real per-group rate of the group-message API is unverified: DingTalk documents
@@ -45,11 +48,17 @@ final class SimulatedRobot {
 
 	private final Clock clock;
 
+	private final SimulatedGroups groups;
+
+	private final MessageLedger ledger;
+
 	private final Map<String, Deque<Instant>> groupSends = new HashMap<>();
 
-	SimulatedRobot(String robotCode, Clock clock) {
+	SimulatedRobot(String robotCode, Clock clock, SimulatedGroups groups, MessageLedger ledger) {
 		this.robotCode = robotCode;
 		this.clock = clock;
+		this.groups = groups;
+		this.ledger = ledger;
 	}
 
 	synchronized Answer sendToGroup(JsonNode request) {
@@ -70,7 +79,9 @@ final class SimulatedRobot {
 			return Answer.error(403, "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi", "qps limited");
 		}
 		sends.addLast(now);
-		return Answer.ok(Answer.json().createObjectNode().put("processQueryKey", processQueryKey()));
+		String key = processQueryKey();
+		this.ledger.track(key, MessageLedger.Kind.GROUP, group, this.groups.members(group));
+		return Answer.ok(Answer.json().createObjectNode().put("processQueryKey", key));
 	}
 
 	synchronized Answer sendToUsers(JsonNode request) {
@@ -81,7 +92,11 @@ final class SimulatedRobot {
 		if (request.path("userIds").size() > MAX_USERS) {
 			return Answer.error(400, "invalidParameter.userIds.overMax", "userIds exceeds " + MAX_USERS);
 		}
-		ObjectNode answer = Answer.json().createObjectNode().put("processQueryKey", processQueryKey());
+		List<String> userIds = new ArrayList<>();
+		request.path("userIds").forEach((userId) -> userIds.add(userId.asText()));
+		String key = processQueryKey();
+		this.ledger.track(key, MessageLedger.Kind.USERS, null, userIds);
+		ObjectNode answer = Answer.json().createObjectNode().put("processQueryKey", key);
 		answer.putArray("invalidStaffIdList");
 		answer.putArray("flowControlledStaffIdList");
 		return Answer.ok(answer);

@@ -61,6 +61,18 @@ final class SimulatedTokens {
 		return Optional.empty();
 	}
 
+	// The refusal an old-API (oapi) call gets for this access_token query parameter, or
+	// empty when the token is good: the same tokens, answered old-API style.
+	synchronized Optional<Answer> oapiRefusal(String accessToken) {
+		if (accessToken == null || accessToken.isBlank()) {
+			return Optional.of(Answer.oapiAuth("40000", "access_token is blank"));
+		}
+		if (!valid(accessToken, this.clock.instant())) {
+			return Optional.of(Answer.oapiAuth("40014", "不合法的access_token"));
+		}
+		return Optional.empty();
+	}
+
 	synchronized void expireAll() {
 		this.expiries.clear();
 		this.current = null;

@@ -1,6 +1,7 @@
 package io.jingling.connectors.dingtalk.sim;
 
 import java.io.IOException;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -11,11 +12,17 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.jingling.connectors.dingtalk.sim.FailureSwitches.Style;
+
 // Answers every simulated path from the simulator's state. WireMock matches and journals the
 // request; this decides the answer, so failure switches, tokens and rate limits stay consistent.
+// v1.0 paths check the token header first, old-API (oapi) paths the access_token query parameter.
 final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 
 	static final String NAME = "dingtalk-simulator";
+
+	static final Set<String> OAPI_PATHS = Set.of(DingTalkSimulator.WORK_NOTICE_SEND,
+			DingTalkSimulator.WORK_NOTICE_RESULT, DingTalkSimulator.WORK_NOTICE_RECALL);
 
 	private static final String TOKEN_HEADER = "x-acs-dingtalk-access-token";
 
@@ -27,14 +34,23 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 
 	private final SimulatedWebhook webhook;
 
+	private final SimulatedGroups groups;
+
+	private final SimulatedReads reads;
+
+	private final SimulatedWorkNotices notices;
+
 	private final FailureSwitches failures;
 
 	SimulatorTransformer(SimulatedTokens tokens, SimulatedRobot robot, SimulatedDing ding, SimulatedWebhook webhook,
-			FailureSwitches failures) {
+			SimulatedGroups groups, SimulatedReads reads, SimulatedWorkNotices notices, FailureSwitches failures) {
 		this.tokens = tokens;
 		this.robot = robot;
 		this.ding = ding;
 		this.webhook = webhook;
+		this.groups = groups;
+		this.reads = reads;
+		this.notices = notices;
 		this.failures = failures;
 	}
 
@@ -42,9 +58,8 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 	public ResponseDefinition transform(ServeEvent serveEvent) {
 		LoggedRequest request = serveEvent.getRequest();
 		String path = DingTalkSimulator.pathOf(request.getUrl());
-		boolean isWebhook = path.equals(DingTalkSimulator.SESSION_REPLY);
 		Answer answer = this.failures.next(path)
-			.map((failure) -> FailureSwitches.answer(failure, isWebhook))
+			.map((failure) -> FailureSwitches.answer(failure, style(path)))
 			.orElseGet(() -> serve(path, request));
 		return new ResponseDefinitionBuilder().withStatus(answer.status())
 			.withHeader("Content-Type", "application/json;charset=utf-8")
@@ -53,24 +68,53 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 	}
 
 	private Answer serve(String path, LoggedRequest request) {
+		if (path.equals(DingTalkSimulator.TOKEN)) {
+			return this.tokens.issue(json(request));
+		}
+		if (path.equals(DingTalkSimulator.SESSION_REPLY)) {
+			return this.webhook.reply(query(request, "session"), request.getHeader("Content-Type"),
+					request.getBodyAsString());
+		}
+		if (OAPI_PATHS.contains(path)) {
+			return this.tokens.oapiRefusal(query(request, "access_token")).orElseGet(() -> oapi(path, request));
+		}
+		return this.tokens.refusal(request.getHeader(TOKEN_HEADER)).orElseGet(() -> api(path, request));
+	}
+
+	private Answer api(String path, LoggedRequest request) {
 		return switch (path) {
-			case DingTalkSimulator.TOKEN -> this.tokens.issue(json(request));
-			case DingTalkSimulator.SEND_GROUP,
-					DingTalkSimulator.SEND_USERS ->
-				this.tokens.refusal(request.getHeader(TOKEN_HEADER))
-					.orElseGet(() -> path.equals(DingTalkSimulator.SEND_GROUP) ? this.robot.sendToGroup(json(request))
-							: this.robot.sendToUsers(json(request)));
-			case DingTalkSimulator.DING ->
-				this.tokens.refusal(request.getHeader(TOKEN_HEADER)).orElseGet(() -> this.ding.send(json(request)));
-			case DingTalkSimulator.SESSION_REPLY ->
-				this.webhook.reply(session(request), request.getHeader("Content-Type"), request.getBodyAsString());
+			case DingTalkSimulator.SEND_GROUP -> this.robot.sendToGroup(json(request));
+			case DingTalkSimulator.SEND_USERS -> this.robot.sendToUsers(json(request));
+			case DingTalkSimulator.DING -> this.ding.send(json(request));
+			case DingTalkSimulator.QUERY_GROUP_READS -> this.reads.groupReads(json(request));
+			case DingTalkSimulator.QUERY_USER_READS ->
+				this.reads.userReads(query(request, "robotCode"), query(request, "processQueryKey"));
+			case DingTalkSimulator.RECALL_GROUP -> this.reads.recallGroup(json(request));
+			case DingTalkSimulator.RECALL_USERS -> this.reads.recallUsers(json(request));
+			case DingTalkSimulator.GROUP_MEMBERS -> this.groups.query(json(request));
 			default -> Answer.error(404, "NotFound", "no such API");
 		};
 	}
 
-	private static String session(LoggedRequest request) {
-		QueryParameter session = request.getQueryParams().get("session");
-		return (session != null && session.isPresent()) ? session.firstValue() : null;
+	private Answer oapi(String path, LoggedRequest request) {
+		JsonNode body = OapiBodies.parse(request.getHeader("Content-Type"), request.getBodyAsString());
+		return switch (path) {
+			case DingTalkSimulator.WORK_NOTICE_SEND -> this.notices.send(body);
+			case DingTalkSimulator.WORK_NOTICE_RESULT -> this.notices.result(body);
+			default -> this.notices.recall(body);
+		};
+	}
+
+	private static Style style(String path) {
+		if (path.equals(DingTalkSimulator.SESSION_REPLY)) {
+			return Style.WEBHOOK;
+		}
+		return OAPI_PATHS.contains(path) ? Style.OAPI : Style.API;
+	}
+
+	private static String query(LoggedRequest request, String name) {
+		QueryParameter parameter = request.getQueryParams().get(name);
+		return (parameter != null && parameter.isPresent()) ? parameter.firstValue() : null;
 	}
 
 	private static JsonNode json(LoggedRequest request) {
