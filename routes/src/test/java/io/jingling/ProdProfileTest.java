@@ -20,10 +20,11 @@ class ProdProfileTest {
 						"--JINGLING_DATABASE_URL=jdbc:h2:mem:prod-check;DB_CLOSE_DELAY=-1",
 						"--JINGLING_DATABASE_USER=sa", "--JINGLING_DATABASE_PASSWORD="))
 			.hasMessageStartingWith(
-					"Production start-up refused: set JINGLING_DINGTALK_APP_KEY (jingling.dingtalk.app-key),")
+					"Production start-up refused: set JINGLING_DINGTALK_AGENT_ID (jingling.dingtalk.agent-id),")
 			.hasMessageContaining("JINGLING_DINGTALK_APP_SECRET (jingling.dingtalk.app-secret)")
 			.hasMessageContaining("JINGLING_WECOM_AES_KEY (jingling.wecom.aes-key)")
 			.hasMessageContaining("JINGLING_VAULT_KEY (jingling.vault.key)")
+			.hasMessageContaining("JINGLING_SMS_CALLBACK_TOKEN (jingling.sms.callback-token)")
 			.hasMessageNotContaining("JINGLING_DATABASE_URL");
 	}
 

@@ -139,6 +139,12 @@ public class DemoBureau implements State {
 	}
 
 	@Override
+	public Optional<String> readStatusOf(String orderCode) {
+		return "JL-20261130-001".equals(orderCode) ? Optional.of("警令 JL-20261130-001 已读 29/31，未读：张三、李四")
+				: Optional.empty();
+	}
+
+	@Override
 	public Duration assistValidity() {
 		return Duration.ofHours(72);
 	}

@@ -18,6 +18,7 @@ import io.jingling.directory.DirectoryStore;
 import io.jingling.inbound.ReplyChannel;
 import io.jingling.informant.Members;
 import io.jingling.outbox.Outbox;
+import io.jingling.sms.InformantSms;
 import io.jingling.support.CodeAllocator;
 import io.jingling.support.CodeAllocator.CodeKind;
 import io.jingling.support.HubProperties;
@@ -60,8 +61,11 @@ public class AssistRequests {
 
 	private final HubProperties hub;
 
+	private final InformantSms informantSms;
+
 	AssistRequests(JdbcTemplate jdbc, CodeAllocator codes, Outbox outbox, DirectoryStore directory, Members members,
-			BroadcastReach reach, Clock clock, HubProperties hub) {
+			BroadcastReach reach, Clock clock, HubProperties hub, InformantSms informantSms) {
+		this.informantSms = informantSms;
 		this.jdbc = jdbc;
 		this.codes = codes;
 		this.outbox = outbox;
@@ -97,6 +101,16 @@ public class AssistRequests {
 				request.caseOfficer(), request.requestedBy(), false, false);
 	}
 
+	private void thank(String code, long member) {
+		String channel = this.members.channelOf(member);
+		if (InformantSms.bySms(channel)) {
+			this.informantSms.send("assist:" + code + ":thanks", member, InformantSms.Notice.THANKS, code);
+		}
+		else {
+			this.outbox.toInformant("assist:" + code + ":thanks", member, channel, Texts.thanksOnClose(code));
+		}
+	}
+
 	/** 结案: no new tips link to it; informants who sent tips are thanked. */
 	public void close(CloseAssistRequest close, ReplyChannel dispatcher) {
 		int closed = this.jdbc.update("UPDATE assist_request SET status = 'CLOSED' WHERE code = ? AND " + OPEN,
@@ -105,8 +119,7 @@ public class AssistRequests {
 			this.members.tipstersOf(close.code())
 				.stream()
 				.filter(this.members::takeReply)
-				.forEach((member) -> this.outbox.toInformant("assist:" + close.code() + ":thanks", member,
-						this.members.channelOf(member), Texts.thanksOnClose(close.code())));
+				.forEach((member) -> thank(close.code(), member));
 		}
 		if (dispatcher != null) {
 			String text = (closed == 1) ? Texts.assistClosed(close.code()) : "协查 " + close.code() + " 已结案或已过期。";

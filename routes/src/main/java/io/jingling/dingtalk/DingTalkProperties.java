@@ -22,18 +22,20 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout connect and read timeout of each call
  * @param messagesPerMinute pacing per robot and per group
  * @param throttleBackoff how long a throttled robot or group is left alone
+ * @param agentId the app's AgentId, needed for work notifications (orders to officers)
  */
 @Validated
 @ConfigurationProperties("jingling.dingtalk")
 public record DingTalkProperties(@DefaultValue("https://api.dingtalk.com") URI apiUrl,
 		@DefaultValue("https://oapi.dingtalk.com") URI oapiUrl, @NotBlank String appKey, @NotBlank String appSecret,
 		@NotBlank String robotCode, @DefaultValue("5s") Duration timeout,
-		@DefaultValue("20") @Positive int messagesPerMinute, @DefaultValue("10m") Duration throttleBackoff) {
+		@DefaultValue("20") @Positive int messagesPerMinute, @DefaultValue("10m") Duration throttleBackoff,
+		Long agentId) {
 
 	@Override
 	public String toString() {
 		return "DingTalkProperties[apiUrl=" + apiUrl + ", oapiUrl=" + oapiUrl + ", appKey=" + appKey + ", robotCode="
-				+ robotCode + "]";
+				+ robotCode + ", agentId=" + agentId + "]";
 	}
 
 }

@@ -36,7 +36,7 @@ class DingTalkWiring {
 		URI oapiUrl = effective(environment, "jingling.dingtalk.oapi-url", properties.oapiUrl(), sandbox);
 		log.info("dingtalk.endpoints resolved api={} oapi={}", hostOf(apiUrl), hostOf(oapiUrl));
 		return new DingTalkSettings(apiUrl, oapiUrl, properties.appKey(), properties.appSecret(),
-				properties.robotCode(), properties.timeout());
+				properties.robotCode(), properties.timeout(), properties.agentId());
 	}
 
 	private static URI effective(Environment environment, String key, URI configured, Optional<URI> sandbox) {

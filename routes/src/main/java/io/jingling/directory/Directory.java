@@ -37,6 +37,16 @@ public record Directory(Map<String, Officer> officers, Map<String, Group> groups
 		return Optional.ofNullable(userId).map(this.officers::get);
 	}
 
+	/** The command group (channel {@code command}), where reports to dispatchers go. */
+	public Optional<String> commandGroupId() {
+		return this.groups.values()
+			.stream()
+			.filter((group) -> "command".equals(group.channel()))
+			.map(Group::openConversationId)
+			.sorted()
+			.findFirst();
+	}
+
 	public Optional<Group> group(String openConversationId) {
 		return Optional.ofNullable(openConversationId).map(this.groups::get);
 	}

@@ -102,10 +102,10 @@ public class DirectoryStore implements InitializingBean {
 		this.jdbc.update("DELETE FROM group_member");
 		this.jdbc.update("DELETE FROM dingtalk_group");
 		this.jdbc.update("DELETE FROM officer");
-		jdbc.batchUpdate("INSERT INTO officer (user_id, name, unit, roles) VALUES (?, ?, ?, ?)",
+		jdbc.batchUpdate("INSERT INTO officer (user_id, name, unit, roles, phone) VALUES (?, ?, ?, ?, ?)",
 				bureau.officers()
 					.stream()
-					.map((o) -> new Object[] { o.userId(), o.name(), o.unit(), String.join(",", roles(o)) })
+					.map((o) -> new Object[] { o.userId(), o.name(), o.unit(), String.join(",", roles(o)), o.phone() })
 					.toList());
 		jdbc.batchUpdate("INSERT INTO dingtalk_group (open_conversation_id, name, channel) VALUES (?, ?, ?)",
 				bureau.groups()

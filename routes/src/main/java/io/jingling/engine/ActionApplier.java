@@ -12,6 +12,7 @@ import io.jingling.bots.engine.Event;
 import io.jingling.bots.engine.OpenAssistRequest;
 import io.jingling.bots.engine.OptOut;
 import io.jingling.bots.engine.PostOrder;
+import io.jingling.bots.engine.RecallOrder;
 import io.jingling.bots.engine.RecordTip;
 import io.jingling.bots.engine.RelayToInformant;
 import io.jingling.bots.engine.Reply;
@@ -93,6 +94,9 @@ class ActionApplier {
 			}
 			else if (action instanceof OptOut optOut) {
 				this.tips.optOut(key, optOut);
+			}
+			else if (action instanceof RecallOrder recall) {
+				reply(key, reply, this.orders.recall(recall));
 			}
 		}
 		return followUps;

@@ -13,6 +13,7 @@ import io.jingling.bots.engine.State;
 import io.jingling.bots.engine.TipView;
 import io.jingling.directory.DirectoryStore;
 import io.jingling.order.Orders;
+import io.jingling.reads.ReadReports;
 import io.jingling.support.HubProperties;
 import io.jingling.tip.Tips;
 
@@ -35,7 +36,11 @@ class HubState implements State {
 
 	private final Tips tips;
 
-	HubState(DirectoryStore directory, Orders orders, AssistRequests assistRequests, Tips tips, HubProperties hub) {
+	private final ReadReports readReports;
+
+	HubState(DirectoryStore directory, Orders orders, AssistRequests assistRequests, Tips tips, HubProperties hub,
+			ReadReports readReports) {
+		this.readReports = readReports;
 		this.directory = directory;
 		this.orders = orders;
 		this.assistRequests = assistRequests;
@@ -71,6 +76,11 @@ class HubState implements State {
 	@Override
 	public Optional<String> statusOf(String code) {
 		return orders.statusOf(code).or(() -> assistRequests.statusOf(code));
+	}
+
+	@Override
+	public Optional<String> readStatusOf(String orderCode) {
+		return this.readReports.readStatusOf(orderCode);
 	}
 
 	@Override

@@ -20,6 +20,10 @@ public record Identity(String externalUserId, String openId, String name, String
 		return new Identity(null, openId, null, null);
 	}
 
+	public static Identity ofPhone(String phone) {
+		return new Identity(null, null, null, phone);
+	}
+
 	@Override
 	public String toString() {
 		return "Identity[externalUserId=" + Masks.person(this.externalUserId) + ", openId=" + Masks.person(this.openId)

@@ -66,6 +66,15 @@ public class Members {
 		return byLookup(this.vault.lookupHash("wxmp", openId));
 	}
 
+	/** The member who gave this phone number (SMS replies), if any. */
+	public Optional<Member> byPhone(String phone) {
+		return this.jdbc
+			.query("SELECT " + COLUMNS + " FROM member WHERE phone_hash = ?", MEMBER,
+					this.vault.lookupHash("phone", phone))
+			.stream()
+			.findFirst();
+	}
+
 	public Optional<Member> byId(long id) {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM member WHERE id = ?", MEMBER, id).stream().findFirst();
 	}
@@ -75,8 +84,9 @@ public class Members {
 	 * next pseudonym of the circle, e.g. {@code 交通运输圈-0007}.
 	 */
 	public Member enroll(Identity identity, String circleId, String township, String chatId, boolean smsConsent) {
+		String phoneHash = (identity.phone() != null) ? this.vault.lookupHash("phone", identity.phone()) : null;
 		String hash = (identity.externalUserId() != null) ? this.vault.lookupHash("wecom", identity.externalUserId())
-				: this.vault.lookupHash("wxmp", identity.openId());
+				: (identity.openId() != null) ? this.vault.lookupHash("wxmp", identity.openId()) : phoneHash;
 		Optional<Member> known = byLookup(hash);
 		if (known.isPresent()) {
 			return known.get();
@@ -84,9 +94,10 @@ public class Members {
 		String pseudonym = this.directory.current().circleName(circleId) + "-"
 				+ String.format("%04d", nextNumber(circleId));
 		this.jdbc.update(
-				"INSERT INTO member (pseudonym, circle_id, township, chat_id, lookup_hash, sms_consent,"
-						+ " joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-				pseudonym, circleId, township, chatId, hash, smsConsent, Timestamp.from(this.clock.instant()));
+				"INSERT INTO member (pseudonym, circle_id, township, chat_id, lookup_hash, phone_hash, sms_consent,"
+						+ " joined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				pseudonym, circleId, township, chatId, hash, phoneHash, smsConsent,
+				Timestamp.from(this.clock.instant()));
 		Member member = byLookup(hash).orElseThrow();
 		this.jdbc.update("INSERT INTO member_identity (member_id, sealed) VALUES (?, ?)", member.id(),
 				this.vault.seal(identity));

@@ -9,14 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.jingling.bots.command.Texts;
-import io.jingling.bots.engine.Officer;
+import io.jingling.bots.engine.ConversationType;
 import io.jingling.bots.engine.OrderTarget;
 import io.jingling.bots.engine.PostOrder;
+import io.jingling.bots.engine.RecallOrder;
 import io.jingling.connectors.dingtalk.client.MessageContent;
 import io.jingling.directory.Directory;
 import io.jingling.directory.DirectoryStore;
 import io.jingling.inbound.ReplyChannel;
 import io.jingling.outbox.Outbox;
+import io.jingling.reads.EscalationPolicy;
+import io.jingling.reads.EscalationPolicies;
+import io.jingling.reads.ReadTracking;
 import io.jingling.support.CodeAllocator;
 import io.jingling.support.CodeAllocator.CodeKind;
 import io.jingling.support.HubProperties;
@@ -46,8 +50,14 @@ public class Orders {
 
 	private final HubProperties hub;
 
+	private final EscalationPolicies policies;
+
+	private final ReadTracking tracking;
+
 	Orders(JdbcTemplate jdbc, CodeAllocator codes, Outbox outbox, DirectoryStore directory, Clock clock,
-			HubProperties hub) {
+			HubProperties hub, EscalationPolicies policies, ReadTracking tracking) {
+		this.policies = policies;
+		this.tracking = tracking;
 		this.jdbc = jdbc;
 		this.codes = codes;
 		this.outbox = outbox;
@@ -84,17 +94,46 @@ public class Orders {
 			label = (target instanceof OrderTarget.ToOfficers)
 					? String.join("、", userIds.stream().map(people::nameOf).toList()) : "全体";
 			recipients = userIds.size();
-			outbox.toUsers(actionKey, userIds, message);
+			outbox.toWorkNotice(actionKey, userIds, message);
 		}
+		String policy = this.policies.policy(order.policy()).map(EscalationPolicy::name).orElseGet(() -> {
+			log.warn("order.post unknown policy={} code={}: the default applies", order.policy(), code);
+			return this.policies.defaultPolicy();
+		});
+		String reportTo = (confirmTo.conversationType() == ConversationType.GROUP) ? confirmTo.conversationId()
+				: people.commandGroupId().orElse(null);
 		jdbc.update(
 				"INSERT INTO dispatch_order (code, target_kind, target_label, content, posted_by, posted_at,"
-						+ " recipient_count, source_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+						+ " recipient_count, source_event_id, policy, report_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				code, kind, label, order.content(), order.postedBy(), Timestamp.from(clock.instant()), recipients,
-				inboxId);
+				inboxId, policy, reportTo);
 		outbox.reply(actionKey + ":ack", confirmTo,
 				new MessageContent("警铃", Texts.orderConfirmed(code, label, recipients)));
 		log.info("order.post done code={} target={} recipients={}", code, kind, recipients);
 		return code;
+	}
+
+	/**
+	 * Recalls an order: what has not gone out is cancelled, what has is taken back, and
+	 * polling and escalation stop. Answers the dispatcher in Chinese.
+	 */
+	public String recall(RecallOrder recall) {
+		List<Instant> found = jdbc.query("SELECT recalled_at FROM dispatch_order WHERE code = ?",
+				(rs, i) -> (rs.getTimestamp(1) != null) ? rs.getTimestamp(1).toInstant() : Instant.EPOCH,
+				recall.code());
+		if (found.isEmpty()) {
+			return "未找到警令 " + recall.code() + "。";
+		}
+		if (!found.get(0).equals(Instant.EPOCH)) {
+			return "警令 " + recall.code() + " 已于 " + TIME.format(found.get(0).atZone(hub.timeZone())) + " 撤回。";
+		}
+		jdbc.update("UPDATE dispatch_order SET recalled_at = ? WHERE code = ?", Timestamp.from(clock.instant()),
+				recall.code());
+		int cancelled = outbox.cancel("order:" + recall.code()) + outbox.cancel("esc:" + recall.code());
+		int recalled = this.tracking.recall(recall.code());
+		log.info("order.recall done code={} recalledBy={} cancelledRows={} recalledMessages={}", recall.code(),
+				recall.recalledBy(), cancelled, recalled);
+		return "已撤回警令 " + recall.code() + "：已发出的 " + recalled + " 条消息正在撤回，未发出的已取消，不再催办。";
 	}
 
 	/** A one-line status of an order, e.g. "警令 JL-20261130-001 → 指挥中心：已送达 1/1". */

@@ -4,9 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.jingling.connectors.ConnectorException;
 import io.jingling.connectors.PermanentConnectorException;
@@ -15,7 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.connectors.dingtalk.client.DingSent;
 import io.jingling.connectors.dingtalk.client.MessageContent;
 import io.jingling.connectors.dingtalk.client.SentMessage;
+import io.jingling.connectors.dingtalk.client.WorkNoticeSent;
+import io.jingling.connectors.sms.client.SmsSent;
 import io.jingling.connectors.wechat.client.GroupTask;
+import io.jingling.outbox.DeliveryListener.DeliveredRow;
 import io.jingling.dingtalk.DingTalkProperties;
 import io.jingling.support.JinglingHeaders;
 import org.apache.camel.Body;
@@ -24,6 +29,7 @@ import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,8 +66,12 @@ class DeliveryOutcomes {
 
 	private final ObjectMapper json;
 
+	private final ObjectProvider<DeliveryListener> listeners;
+
 	DeliveryOutcomes(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, Pacer pacer,
-			OutboxProperties properties, DingTalkProperties dingTalk, Outbox outbox, ObjectMapper json) {
+			OutboxProperties properties, DingTalkProperties dingTalk, Outbox outbox, ObjectMapper json,
+			ObjectProvider<DeliveryListener> listeners) {
+		this.listeners = listeners;
 		this.outbox = outbox;
 		this.json = json;
 		this.jdbc = jdbc;
@@ -78,6 +88,7 @@ class DeliveryOutcomes {
 		Set<String> flowControlled = (result instanceof SentMessage sent) ? Set.copyOf(sent.flowControlledUserIds())
 				: Set.of();
 		Set<String> invalid = (result instanceof SentMessage sent) ? Set.copyOf(sent.invalidUserIds()) : Set.of();
+		List<DeliveredRow> delivered = new ArrayList<>();
 		transaction.executeWithoutResult((status) -> {
 			for (long id : ids) {
 				String recipient = userOf(id);
@@ -87,20 +98,55 @@ class DeliveryOutcomes {
 				else if (invalid.contains(recipient)) {
 					dead(id, "invalidStaffId", "DingTalk refused the recipient as invalid", now);
 				}
-				else {
-					jdbc.update("UPDATE outbox SET status = 'SENT', sent_at = ?, platform_ref = ? WHERE id = ?"
-							+ " AND status = 'SENDING'", Timestamp.from(now), reference, id);
+				else if (jdbc.update("UPDATE outbox SET status = 'SENT', sent_at = ?, platform_ref = ? WHERE id = ?"
+						+ " AND status = 'SENDING'", Timestamp.from(now), reference, id) == 1) {
+					DeliveredRow row = row(id);
+					delivered.add(row);
+					if (result instanceof SmsSent sms) {
+						accepted(row, DeliveryPlanner.outId(ids), sms.bizId(), now);
+					}
 				}
 			}
 		});
 		log.info("outbox.deliver sent rows={} flowControlled={} invalid={}", ids.size(), flowControlled.size(),
 				invalid.size());
+		tell((listener) -> listener.sent(delivered, result, now));
+	}
+
+	/** Counts an SMS against the number's limits and keeps its batch for the receipt. */
+	private void accepted(DeliveredRow row, String outId, String bizId, Instant now) {
+		jdbc.update(
+				"INSERT INTO sms_sent (out_id, phone_key, template_code, outbox_id, biz_id, accepted_at)"
+						+ " VALUES (?, ?, ?, ?, ?, ?)",
+				outId, row.recipient().substring("sms:".length()), row.sms().templateCode(), row.id(), bizId,
+				Timestamp.from(now));
+	}
+
+	/** The row as listeners see it. */
+	DeliveredRow row(long id) {
+		Map<String, Object> row = this.jdbc
+			.queryForMap("SELECT action_key, recipient, operation, payload FROM outbox WHERE id = ?", id);
+		OutboxPayload payload = OutboxPayload.read(this.json, (String) row.get("PAYLOAD"));
+		return new DeliveredRow(id, (String) row.get("ACTION_KEY"), (String) row.get("RECIPIENT"),
+				(String) row.get("OPERATION"), payload.userId(), payload.openConversationId(), payload.sms());
+	}
+
+	private void tell(Consumer<DeliveryListener> call) {
+		for (DeliveryListener listener : this.listeners.orderedStream().toList()) {
+			try {
+				call.accept(listener);
+			}
+			catch (RuntimeException ex) {
+				log.error("outbox.listener failed listener={}", listener.getClass().getSimpleName(), ex);
+			}
+		}
 	}
 
 	public void failed(@Header(JinglingHeaders.OUTBOX_IDS) List<Long> ids,
 			@ExchangeProperty("CamelExceptionCaught") ConnectorException failure,
 			@ExchangeProperty(OutboxDeliveryRoutes.PACING_KEYS) List<String> pacingKeys) {
 		Instant now = clock.instant();
+		List<DeliveredRow> settled = new ArrayList<>();
 		transaction.executeWithoutResult((status) -> {
 			for (long id : ids) {
 				if (failure instanceof ThrottledConnectorException throttled) {
@@ -113,8 +159,9 @@ class DeliveryOutcomes {
 					retryAt(id, now.plus(backoff), failure.code());
 				}
 				else if (failure instanceof PermanentConnectorException || attempts(id) >= properties.maxAttempts()) {
-					dead(id, failure.code(), failure.getMessage(), now);
-					fallBackFromDing(id, failure.code());
+					if (dead(id, failure.code(), failure.getMessage(), now)) {
+						settled.add(row(id));
+					}
 				}
 				else {
 					retryAt(id, now.plus(properties.retryDelay(attempts(id))), failure.code());
@@ -123,6 +170,12 @@ class DeliveryOutcomes {
 		});
 		log.warn("outbox.deliver failed rows={} kind={} code={}", ids.size(), failure.getClass().getSimpleName(),
 				failure.code());
+		for (DeliveredRow row : settled) {
+			tell((listener) -> listener.dead(row, failure.code(), now));
+			if (DING_UNAVAILABLE.contains(failure.code()) && Operation.DING.name().equals(row.operation())) {
+				fallBackFromDing(row, failure.code(), now);
+			}
+		}
 	}
 
 	/**
@@ -153,26 +206,32 @@ class DeliveryOutcomes {
 		if (result instanceof DingSent ding) {
 			return ding.openDingId();
 		}
+		if (result instanceof WorkNoticeSent notice) {
+			return String.valueOf(notice.taskId());
+		}
+		if (result instanceof SmsSent sms) {
+			return sms.bizId();
+		}
 		return (result instanceof String msgId) ? msgId : null;
 	}
 
 	/**
 	 * DING exists only on paid DingTalk editions and spends quota; when the tenant cannot
-	 * DING, the officer still gets the same words as a one-to-one robot message.
+	 * DING, a listener may reach the officer another way, or else the officer gets the
+	 * same words as a one-to-one robot message.
 	 */
-	private void fallBackFromDing(long id, String code) {
-		if (!DING_UNAVAILABLE.contains(code)) {
-			return;
+	private void fallBackFromDing(DeliveredRow row, String code, Instant now) {
+		boolean handled = false;
+		for (DeliveryListener listener : this.listeners.orderedStream().toList()) {
+			handled = handled || listener.dingUnavailable(row, code, now);
 		}
-		Map<String, Object> row = this.jdbc
-			.queryForMap("SELECT action_key, operation, payload FROM outbox WHERE id = ?", id);
-		if (!Operation.DING.name().equals(row.get("OPERATION"))) {
-			return;
+		if (!handled) {
+			OutboxPayload ding = OutboxPayload.read(this.json,
+					this.jdbc.queryForObject("SELECT payload FROM outbox WHERE id = ?", String.class, row.id()));
+			this.outbox.toUsers(row.actionKey() + ":fallback", List.of(ding.userId()),
+					new MessageContent("警铃提醒", ding.content().markdown()));
 		}
-		OutboxPayload ding = OutboxPayload.read(this.json, (String) row.get("PAYLOAD"));
-		this.outbox.toUsers(row.get("ACTION_KEY") + ":fallback", List.of(ding.userId()),
-				new MessageContent("警铃提醒", ding.content().markdown()));
-		log.info("outbox.ding fallback outboxId={} code={}", id, code);
+		log.info("outbox.ding fallback outboxId={} code={} handledByListener={}", row.id(), code, handled);
 	}
 
 	private static Duration max(Duration a, Duration b) {
@@ -191,14 +250,15 @@ class DeliveryOutcomes {
 	/**
 	 * Dead-letters a claimed row; a row someone else already settled is left as it is.
 	 */
-	void dead(long id, String code, String reason, Instant now) {
+	boolean dead(long id, String code, String reason, Instant now) {
 		if (this.jdbc.update("UPDATE outbox SET status = 'DEAD', last_error = ? WHERE id = ? AND status = 'SENDING'",
 				code, id) == 0) {
-			return;
+			return false;
 		}
 		this.jdbc.update("INSERT INTO dead_letter (outbox_id, code, reason, created_at) VALUES (?, ?, ?, ?)", id, code,
 				truncate(reason), Timestamp.from(now));
 		log.warn("outbox.dead-letter added outboxId={} code={}", id, code);
+		return true;
 	}
 
 	/**

@@ -18,6 +18,8 @@ import io.jingling.connectors.dingtalk.client.DingKind;
 import io.jingling.connectors.dingtalk.client.GroupMessage;
 import io.jingling.connectors.dingtalk.client.SessionReply;
 import io.jingling.connectors.dingtalk.client.UserMessage;
+import io.jingling.connectors.dingtalk.client.WorkNotice;
+import io.jingling.connectors.sms.client.SmsMessage;
 import io.jingling.connectors.wechat.client.GroupTaskRequest;
 import io.jingling.connectors.wechat.client.KfText;
 import io.jingling.informant.Members;
@@ -33,8 +35,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns due rows into platform calls: claims them (so no other pass or node sends them
- * too), batches one-to-one rows of an action 20 users a call, and defers what pacing does
- * not allow yet.
+ * too), batches rows of an action as the platform allows (one-to-one messages 20 users a
+ * call, work notifications 100, DINGs 200 in the app or 20 by SMS, SMS 1,000 numbers),
+ * and defers what pacing or a number's SMS limits do not allow yet.
  */
 @Component
 class DeliveryPlanner {
@@ -47,7 +50,7 @@ class DeliveryPlanner {
 
 	private static final String SEND_USERS = "dingtalk:send-users";
 
-	private static final int USERS_PER_CALL = 20;
+	private static final int SMS_ROWS_PER_PASS = 5 * SmsMessage.MAX_NUMBERS;
 
 	/**
 	 * Leave a session webhook this long before it expires: the call itself takes time.
@@ -70,9 +73,12 @@ class DeliveryPlanner {
 
 	private final DeliveryOutcomes outcomes;
 
+	private final SmsFrequency smsFrequency;
+
 	DeliveryPlanner(JdbcTemplate jdbc, ObjectMapper json, Clock clock, Pacer pacer, OutboxProperties properties,
-			KfLinks kfLinks, Members members, DeliveryOutcomes outcomes) {
+			KfLinks kfLinks, Members members, DeliveryOutcomes outcomes, SmsFrequency smsFrequency) {
 		this.outcomes = outcomes;
+		this.smsFrequency = smsFrequency;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -82,18 +88,30 @@ class DeliveryPlanner {
 		this.members = members;
 	}
 
-	/** Claims the due rows pacing allows now; returns one delivery per platform call. */
-	public List<Delivery> claimDue() {
+	/**
+	 * Claims the due rows pacing allows now; returns one delivery per platform call. One
+	 * pass at a time on a node, so the poll timer and a wake-up do not split one action's
+	 * rows between them into more calls than needed.
+	 */
+	public synchronized List<Delivery> claimDue() {
 		Instant now = clock.instant();
 		return plan(due(now), now);
 	}
 
 	List<OutboxRow> due(Instant now) {
+		List<OutboxRow> due = new ArrayList<>(select("operation <> 'SMS'", properties.batchSize(), now));
+		// SMS rows of one action go out a thousand numbers a call: plan enough of them
+		due.addAll(select("operation = 'SMS'", SMS_ROWS_PER_PASS, now));
+		return due;
+	}
+
+	private List<OutboxRow> select(String operations, int limit, Instant now) {
 		return jdbc.query(
-				"SELECT id, action_key, operation, pacing_group, payload FROM outbox WHERE status = 'NEW'"
-						+ " AND next_attempt_at <= ? ORDER BY id FETCH FIRST " + properties.batchSize() + " ROWS ONLY",
-				(rs, i) -> new OutboxRow(rs.getLong(1), rs.getString(2), Operation.valueOf(rs.getString(3)),
-						rs.getString(4), OutboxPayload.read(this.json, rs.getString(5))),
+				"SELECT id, action_key, recipient, operation, pacing_group, payload FROM outbox WHERE status = 'NEW' AND "
+						+ operations + " AND next_attempt_at <= ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+				(rs, i) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+						Operation.valueOf(rs.getString(4)), rs.getString(5),
+						OutboxPayload.read(this.json, rs.getString(6))),
 				Timestamp.from(now));
 	}
 
@@ -104,6 +122,12 @@ class DeliveryPlanner {
 	List<Delivery> plan(List<OutboxRow> due, Instant now) {
 		List<Delivery> deliveries = new ArrayList<>();
 		for (List<OutboxRow> call : calls(due)) {
+			if (call.get(0).operation() == Operation.SMS) {
+				call = this.smsFrequency.withinLimits(call, now);
+				if (call.isEmpty()) {
+					continue;
+				}
+			}
 			List<OutboxRow> claimed = claim(call, now);
 			if (claimed.isEmpty()) {
 				continue;
@@ -129,29 +153,55 @@ class DeliveryPlanner {
 
 	private static List<String> pacingKeys(OutboxRow row) {
 		if (row.operation() == Operation.WECOM_TASK || row.operation() == Operation.KF_TEXT
-				|| row.operation() == Operation.OA_TEXT || row.operation() == Operation.WECOM_REMIND) {
+				|| row.operation() == Operation.OA_TEXT || row.operation() == Operation.WECOM_REMIND
+				|| row.operation() == Operation.WORK_NOTICE || row.operation() == Operation.SMS
+				|| row.operation() == Operation.RECALL) {
 			return List.of();
 		}
 		return (row.pacingGroup() == null) ? List.of(ROBOT_KEY) : List.of(ROBOT_KEY, "group:" + row.pacingGroup());
 	}
 
+	/**
+	 * One platform call per list: rows of one action that the platform takes together are
+	 * batched up to its limit per call; every other row is a call of its own.
+	 */
 	private static List<List<OutboxRow>> calls(List<OutboxRow> due) {
 		List<List<OutboxRow>> calls = new ArrayList<>();
-		Map<String, List<OutboxRow>> users = new LinkedHashMap<>();
+		Map<String, List<OutboxRow>> batched = new LinkedHashMap<>();
 		for (OutboxRow row : due) {
-			if (row.operation() == Operation.USERS) {
-				users.computeIfAbsent(row.actionKey(), (k) -> new ArrayList<>()).add(row);
+			int limit = perCall(row);
+			if (limit > 1) {
+				batched
+					.computeIfAbsent(row.operation() + "|" + row.actionKey() + "|" + dingKind(row),
+							(k) -> new ArrayList<>())
+					.add(row);
 			}
 			else {
 				calls.add(List.of(row));
 			}
 		}
-		users.values().forEach((rows) -> {
-			for (int from = 0; from < rows.size(); from += USERS_PER_CALL) {
-				calls.add(rows.subList(from, Math.min(from + USERS_PER_CALL, rows.size())));
+		batched.values().forEach((rows) -> {
+			int limit = perCall(rows.get(0));
+			for (int from = 0; from < rows.size(); from += limit) {
+				calls.add(rows.subList(from, Math.min(from + limit, rows.size())));
 			}
 		});
 		return calls;
+	}
+
+	private static int perCall(OutboxRow row) {
+		return switch (row.operation()) {
+			case USERS -> UserMessage.MAX_USERS;
+			case WORK_NOTICE -> WorkNotice.MAX_USERS;
+			case DING -> dingKind(row).maxReceivers();
+			case SMS -> SmsMessage.MAX_NUMBERS;
+			default -> 1;
+		};
+	}
+
+	private static DingKind dingKind(OutboxRow row) {
+		DingKind kind = row.payload().dingKind();
+		return (kind != null) ? kind : DingKind.APP;
 	}
 
 	private void defer(List<OutboxRow> rows, Instant until) {
@@ -198,9 +248,7 @@ class DeliveryPlanner {
 		return switch (rows.get(0).operation()) {
 			case GROUP ->
 				new Delivery(ids, SEND_GROUP, new GroupMessage(first.openConversationId(), first.content()), keys);
-			case USERS -> new Delivery(ids, SEND_USERS,
-					new UserMessage(rows.stream().map((row) -> row.payload().userId()).toList(), first.content()),
-					keys);
+			case USERS -> new Delivery(ids, SEND_USERS, new UserMessage(users(rows), first.content()), keys);
 			case REPLY -> reply(ids, first, keys, now);
 			case WECOM_TASK -> new Delivery(ids, "wecom:create-group-task", groupTask(first.task()), keys);
 			case KF_TEXT -> new Delivery(ids, "wecom:send-kf-text",
@@ -210,8 +258,31 @@ class DeliveryPlanner {
 					new MpText(this.members.identityOf(first.memberId()).openId(), first.content().markdown()), keys);
 			case WECOM_REMIND -> new Delivery(ids, "wecom:remind", first.msgId(), keys);
 			case DING -> new Delivery(ids, "dingtalk:ding",
-					new Ding(List.of(first.userId()), first.content().markdown(), DingKind.APP), keys);
+					new Ding(users(rows), first.content().markdown(), dingKind(rows.get(0))), keys);
+			case WORK_NOTICE ->
+				new Delivery(ids, "dingtalk:send-work-notice", new WorkNotice(users(rows), first.content()), keys);
+			case SMS -> new Delivery(ids, "sms:send", new SmsMessage(rows.stream().map(this::phoneOf).toList(),
+					first.sms().templateCode(), first.sms().parameters(), outId(ids)), keys);
+			case RECALL -> new Delivery(ids, "dingtalk:recall", first.recall(), keys);
 		};
+	}
+
+	/** An officer's number is in the row; an informant's is opened from the vault now. */
+	private String phoneOf(OutboxRow row) {
+		String phone = row.payload().sms().phoneNumber();
+		return (phone != null) ? phone : this.members.identityOf(row.payload().memberId()).phone();
+	}
+
+	private static List<String> users(List<OutboxRow> rows) {
+		return rows.stream().map((row) -> row.payload().userId()).toList();
+	}
+
+	/**
+	 * The {@code OutId} of an SMS call: its first row, so receipts lead back to the batch
+	 * and, with the number, to the row.
+	 */
+	static String outId(List<Long> ids) {
+		return "ob-" + ids.get(0);
 	}
 
 	private GroupTaskRequest groupTask(GroupTaskPlan plan) {

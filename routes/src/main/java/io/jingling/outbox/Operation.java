@@ -22,7 +22,22 @@ enum Operation {
 	OA_TEXT,
 	/** A WeCom reminder to confirm a customer-group task (three per task in 24 hours). */
 	WECOM_REMIND,
-	/** A DingTalk in-app DING to one officer. */
-	DING
+	/**
+	 * A DingTalk DING to one officer; rows of one action go together, up to the kind's
+	 * receiver limit.
+	 */
+	DING,
+	/**
+	 * A DingTalk work notification (工作通知) to one officer; rows of one action go together,
+	 * 100 users a call, and their results give read and unread lists.
+	 */
+	WORK_NOTICE,
+	/**
+	 * An Aliyun SMS to one number; rows of one action go together, 1,000 numbers a call,
+	 * each number within its frequency limits.
+	 */
+	SMS,
+	/** Takes back a group message, one-to-one message or work notification. */
+	RECALL
 
 }

@@ -8,7 +8,9 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.bots.engine.ConversationType;
+import io.jingling.connectors.dingtalk.client.DingKind;
 import io.jingling.connectors.dingtalk.client.MessageContent;
+import io.jingling.connectors.dingtalk.client.Recall;
 import io.jingling.inbound.ReplyChannel;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,6 +81,57 @@ public class Outbox {
 	public void ding(String actionKey, String userId, String text) {
 		insert(actionKey, "ding:" + userId, Operation.DING, null,
 				new OutboxPayload(new MessageContent("", text), null, userId, null, null, null, null));
+	}
+
+	/** A DING to each officer, in the app or by SMS: one row per recipient. */
+	public void ding(String actionKey, List<String> userIds, String text, DingKind kind) {
+		userIds.stream()
+			.distinct()
+			.forEach((userId) -> insert(actionKey, "ding:" + userId, Operation.DING, null, new OutboxPayload(
+					new MessageContent("", text), null, userId, null, null, null, null, null, kind, null)));
+	}
+
+	/** A work notification to each officer: one row per recipient. */
+	public void toWorkNotice(String actionKey, List<String> userIds, MessageContent content) {
+		userIds.stream()
+			.distinct()
+			.forEach((userId) -> insert(actionKey, userId, Operation.WORK_NOTICE, null,
+					new OutboxPayload(content, null, userId, null, null, null, null)));
+	}
+
+	/**
+	 * An SMS to one number, the row keyed by a hash of the number so the number itself
+	 * never becomes a key.
+	 */
+	public void sms(String actionKey, String phoneKey, SmsPlan sms) {
+		insert(actionKey, "sms:" + phoneKey, Operation.SMS, null,
+				new OutboxPayload(null, null, null, null, null, null, null, sms, null, null));
+	}
+
+	/**
+	 * An SMS to an informant: the number stays sealed in the vault until the call is
+	 * made; the row knows it only by its keyed hash.
+	 */
+	public void smsToMember(String actionKey, long memberId, String phoneKey, String templateCode,
+			Map<String, String> parameters) {
+		insert(actionKey, "sms:" + phoneKey, Operation.SMS, null, new OutboxPayload(null, null, null, null, null,
+				memberId, null, new SmsPlan(null, templateCode, parameters, "member:" + memberId), null, null));
+	}
+
+	/** Takes back what an earlier row sent. */
+	public void recall(String actionKey, String recipient, Recall recall) {
+		insert(actionKey, recipient, Operation.RECALL, null,
+				new OutboxPayload(null, null, null, null, null, null, null, null, null, recall));
+	}
+
+	/**
+	 * Cancels the rows of an action, and of the actions whose key continues it, that have
+	 * not been claimed for sending; returns how many.
+	 */
+	public int cancel(String actionKey) {
+		return jdbc.update(
+				"UPDATE outbox SET status = 'CANCELLED' WHERE (action_key = ? OR action_key LIKE ?) AND status = 'NEW'",
+				actionKey, actionKey + ":%");
 	}
 
 	/** Rows per status for one action, e.g. {SENT=3, NEW=2}. */

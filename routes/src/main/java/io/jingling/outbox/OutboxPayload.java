@@ -2,7 +2,9 @@ package io.jingling.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jingling.connectors.dingtalk.client.DingKind;
 import io.jingling.connectors.dingtalk.client.MessageContent;
+import io.jingling.connectors.dingtalk.client.Recall;
 import io.jingling.inbound.ReplyChannel;
 
 /**
@@ -15,9 +17,18 @@ import io.jingling.inbound.ReplyChannel;
  * @param task a WeCom customer-group task, for broadcasts
  * @param memberId an informant, for KF texts (the identity is opened only when sending)
  * @param msgId a WeCom task, for reminders
+ * @param sms a number, template and parameters, for Aliyun SMS
+ * @param dingKind how a DING reaches the officer (in the app, by SMS); in the app when
+ * absent
+ * @param recall what to take back, for recalls
  */
 record OutboxPayload(MessageContent content, String openConversationId, String userId, ReplyChannel reply,
-		GroupTaskPlan task, Long memberId, String msgId) {
+		GroupTaskPlan task, Long memberId, String msgId, SmsPlan sms, DingKind dingKind, Recall recall) {
+
+	OutboxPayload(MessageContent content, String openConversationId, String userId, ReplyChannel reply,
+			GroupTaskPlan task, Long memberId, String msgId) {
+		this(content, openConversationId, userId, reply, task, memberId, msgId, null, null, null);
+	}
 
 	@Override
 	public String toString() {

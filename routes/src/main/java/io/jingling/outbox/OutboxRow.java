@@ -1,5 +1,6 @@
 package io.jingling.outbox;
 
 /** A due outbox row as read for planning. */
-record OutboxRow(long id, String actionKey, Operation operation, String pacingGroup, OutboxPayload payload) {
+record OutboxRow(long id, String actionKey, String recipient, Operation operation, String pacingGroup,
+		OutboxPayload payload) {
 }

@@ -3,6 +3,10 @@ package io.jingling.sandbox;
 import java.time.Clock;
 
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
+import io.jingling.connectors.sms.SmsProperties;
+import io.jingling.connectors.sms.sim.AliyunSmsSimulator;
+import io.jingling.reads.EscalationPolicies;
+import io.jingling.sms.InformantSms;
 import io.jingling.connectors.wechat.sim.MpSimulator;
 import io.jingling.connectors.wechat.sim.WeComSimulator;
 import io.jingling.dingtalk.DingTalkProperties;
@@ -14,6 +18,7 @@ import io.jingling.wxmp.WxMpProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +39,8 @@ class SandboxConfiguration {
 	@Bean(destroyMethod = "close")
 	DingTalkSimulator dingTalkSimulator(DingTalkProperties properties, Clock clock) {
 		DingTalkSimulator simulator = DingTalkSimulator.start(properties.appKey(), properties.appSecret(),
-				properties.robotCode(), clock);
+				properties.robotCode(),
+				(properties.agentId() != null) ? properties.agentId() : DingTalkSimulator.DEFAULT_AGENT_ID, clock);
 		log.info("sandbox.dingtalk started url={} journal={}/__admin/requests", simulator.baseUrl(),
 				simulator.baseUrl());
 		return simulator;
@@ -60,12 +66,46 @@ class SandboxConfiguration {
 		};
 	}
 
+	@Bean
+	SandboxPlatforms sandboxPlatforms(DingTalkSimulator dingTalk, AliyunSmsSimulator sms, DirectoryStore directory,
+			@Value("${jingling.sms.callback-token:}") String callbackToken,
+			@Value("${jingling.sandbox.scenario:true}") boolean scenario) {
+		return new SandboxPlatforms(dingTalk, sms, directory, callbackToken, scenario);
+	}
+
+	@Bean
+	RouteBuilder sandboxSmsReceipts(SandboxPlatforms platforms) {
+		return new RouteBuilder() {
+			@Override
+			public void configure() {
+				from("timer:sandbox-sms-receipts?delay=20000&period=20000").routeId("sandbox-sms-receipts")
+					.bean(platforms, "pushReceipts");
+			}
+		};
+	}
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnProperty("jingling.wxmp.app-id")
 	MpSimulator mpSimulator(WxMpProperties properties, Clock clock) {
 		MpSimulator simulator = MpSimulator.start(properties.appId(), properties.secret(), properties.token(),
 				properties.aesKey(), clock);
 		log.info("sandbox.wxmp started url={} journal={}/__admin/requests", simulator.baseUrl(), simulator.baseUrl());
+		return simulator;
+	}
+
+	@Bean(destroyMethod = "close")
+	AliyunSmsSimulator aliyunSmsSimulator(SmsProperties properties, EscalationPolicies policies,
+			InformantSms informants) {
+		// the Aliyun SDK dates its signatures by the system clock, so the simulator
+		// judges
+		// them, and its own windows, by that clock too
+		AliyunSmsSimulator simulator = AliyunSmsSimulator.start(properties.accessKeyId(), properties.accessKeySecret(),
+				Clock.systemUTC());
+		simulator.approveSignName(properties.signName());
+		properties.templates().forEach((template) -> simulator.approveTemplate(template.code(), template.parameters()));
+		simulator.approveTemplate(policies.smsTemplate().code(), policies.smsTemplate().parameters());
+		informants.templates().forEach((template) -> simulator.approveTemplate(template.code(), template.parameters()));
+		log.info("sandbox.sms started url={}", simulator.baseUrl());
 		return simulator;
 	}
 

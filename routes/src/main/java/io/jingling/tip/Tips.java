@@ -21,6 +21,7 @@ import io.jingling.directory.Liaison;
 import io.jingling.inbound.ReplyChannel;
 import io.jingling.informant.Members;
 import io.jingling.outbox.Outbox;
+import io.jingling.sms.InformantSms;
 import io.jingling.support.CodeAllocator;
 import io.jingling.support.CodeAllocator.CodeKind;
 import io.jingling.support.Masks;
@@ -49,6 +50,8 @@ public class Tips {
 
 	private static final String WINDOW_CLOSED = "已超过 48 小时回复时限或 5 条回复上限，需等线人再次发消息";
 
+	private static final String BY_SMS_ONLY = "该线人只用短信联系，短信只能发送审批过的固定模板，无法转达追问";
+
 	private final JdbcTemplate jdbc;
 
 	private final CodeAllocator codes;
@@ -59,7 +62,11 @@ public class Tips {
 
 	private final DirectoryStore directory;
 
-	Tips(JdbcTemplate jdbc, CodeAllocator codes, Outbox outbox, Members members, DirectoryStore directory) {
+	private final InformantSms informantSms;
+
+	Tips(JdbcTemplate jdbc, CodeAllocator codes, Outbox outbox, Members members, DirectoryStore directory,
+			InformantSms informantSms) {
+		this.informantSms = informantSms;
 		this.jdbc = jdbc;
 		this.codes = codes;
 		this.outbox = outbox;
@@ -80,8 +87,13 @@ public class Tips {
 				code, tip.assistCode(), tip.memberId(), tip.linkedBy(), message.kind(), message.text(),
 				message.mediaRef(), Timestamp.from(message.occurredAt()), inboxId);
 		if (this.members.takeReply(tip.memberId())) {
-			this.outbox.toInformant("tip:" + code + ":ack", tip.memberId(), tip.message().channel(),
-					Texts.tipAcknowledged(code));
+			if (InformantSms.bySms(tip.message().channel())) {
+				this.informantSms.send("tip:" + code + ":ack", tip.memberId(), InformantSms.Notice.TIP_ACK, code);
+			}
+			else {
+				this.outbox.toInformant("tip:" + code + ":ack", tip.memberId(), tip.message().channel(),
+						Texts.tipAcknowledged(code));
+			}
 		}
 		Directory people = this.directory.current();
 		String markdown = Texts.tipForOfficer(code, tip.assistCode(), message.pseudonym(),
@@ -100,7 +112,10 @@ public class Tips {
 	public void relay(String key, RelayToInformant relay, ReplyChannel officer) {
 		Optional<Long> member = memberOf(relay.tipCode());
 		String answer;
-		if (member.isPresent() && this.members.takeReply(member.get())) {
+		if (member.isPresent() && InformantSms.bySms(this.members.channelOf(member.get()))) {
+			answer = Texts.relayUnavailable(relay.tipCode(), BY_SMS_ONLY);
+		}
+		else if (member.isPresent() && this.members.takeReply(member.get())) {
 			this.outbox.toInformant(key, member.get(), this.members.channelOf(member.get()),
 					"警方追问（线索 " + relay.tipCode() + "）：" + relay.text());
 			answer = "已转达给线人（" + relay.tipCode() + "）。";
@@ -117,8 +132,13 @@ public class Tips {
 	public void optOut(String key, OptOut optOut) {
 		this.members.optOut(optOut.memberId());
 		if (this.members.takeReply(optOut.memberId())) {
-			this.outbox.toInformant(key, optOut.memberId(), this.members.channelOf(optOut.memberId()),
-					Texts.optedOut());
+			String channel = this.members.channelOf(optOut.memberId());
+			if (InformantSms.bySms(channel)) {
+				this.informantSms.send(key, optOut.memberId(), InformantSms.Notice.OPTED_OUT, null);
+			}
+			else {
+				this.outbox.toInformant(key, optOut.memberId(), channel, Texts.optedOut());
+			}
 		}
 		log.info("member.opt-out done memberId={}", optOut.memberId());
 	}

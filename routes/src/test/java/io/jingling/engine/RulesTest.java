@@ -138,6 +138,11 @@ class RulesTest {
 		}
 
 		@Override
+		public Optional<String> readStatusOf(String orderCode) {
+			return Optional.empty();
+		}
+
+		@Override
 		public Optional<AssistRequestView> assistRequest(String code) {
 			return Optional.empty();
 		}

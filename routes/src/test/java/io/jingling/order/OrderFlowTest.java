@@ -73,14 +73,17 @@ class OrderFlowTest {
 	}
 
 	@Test
-	void orderToNamedOfficersGoesOneToOneOncePerOfficer() {
+	void orderToNamedOfficersGoesAsOneWorkNotificationToThem() {
 		post("msgOrderNamed01==", "demo-dispatcher", "警令 张伟、王芳 今晚到城关派出所开会");
 
-		Recorded send = awaitOne(DingTalkSimulator.SEND_USERS);
-		assertThat(send.json().path("userIds")).extracting(JsonNode::asText)
-			.containsExactlyInAnyOrder("officer01", "officer02");
+		Recorded send = awaitOne(DingTalkSimulator.WORK_NOTICE_SEND);
+		assertThat(send.json().path("agent_id").asLong()).isEqualTo(DingTalkSimulator.DEFAULT_AGENT_ID);
+		assertThat(send.json().path("userid_list").asText().split(",")).containsExactlyInAnyOrder("officer01",
+				"officer02");
+		assertThat(send.json().path("msg").path("msgtype").asText()).isEqualTo("markdown");
+		assertThat(send.json().path("msg").path("markdown").path("text").asText()).contains("今晚到城关派出所开会");
 		awaitOne(DingTalkSimulator.SESSION_REPLY);
-		assertThat(sim.recorded(DingTalkSimulator.SEND_USERS)).hasSize(1);
+		assertThat(sim.recorded(DingTalkSimulator.SEND_USERS)).isEmpty();
 	}
 
 	@Test
@@ -115,7 +118,7 @@ class OrderFlowTest {
 		assertThat(awaitOne(DingTalkSimulator.SESSION_REPLY).json().path("markdown").path("text").asText())
 			.contains("只有指挥中心调度员");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dispatch_order", Long.class)).isEqualTo(ordersBefore);
-		assertThat(sim.recorded(DingTalkSimulator.SEND_USERS)).isEmpty();
+		assertThat(sim.recorded(DingTalkSimulator.WORK_NOTICE_SEND)).isEmpty();
 	}
 
 	@Test

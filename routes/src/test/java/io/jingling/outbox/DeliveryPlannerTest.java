@@ -62,6 +62,9 @@ class DeliveryPlannerTest {
 	@Autowired
 	DeliveryOutcomes outcomes;
 
+	@Autowired
+	SmsFrequency smsFrequency;
+
 	@BeforeEach
 	void setUp() {
 		this.clock.advance(Duration.ofMinutes(1));
@@ -95,7 +98,7 @@ class DeliveryPlannerTest {
 			// two
 			// rows, and the wake-up claims the first before this pass does
 			DeliveryPlanner pass = new DeliveryPlanner(this.jdbc, this.json, this.clock, new Pacer(1), this.properties,
-					this.kfLinks, this.members, this.outcomes);
+					this.kfLinks, this.members, this.outcomes, this.smsFrequency);
 			List<OutboxRow> due = pass.due(this.clock.instant());
 			this.jdbc.update("UPDATE outbox SET status = 'SENDING' WHERE action_key = 'planner-race-a'");
 
@@ -122,7 +125,7 @@ class DeliveryPlannerTest {
 			this.outbox.toGroup("planner-pace-a", "cidJinglingDemoQingshan==", new MessageContent("警令", "甲"));
 			this.outbox.toGroup("planner-pace-b", "cidJinglingDemoCommand==", new MessageContent("警令", "乙"));
 			DeliveryPlanner pass = new DeliveryPlanner(this.jdbc, this.json, this.clock, new Pacer(1), this.properties,
-					this.kfLinks, this.members, this.outcomes);
+					this.kfLinks, this.members, this.outcomes, this.smsFrequency);
 
 			assertThat(pass.claimDue()).hasSize(1);
 

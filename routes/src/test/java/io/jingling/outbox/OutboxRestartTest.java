@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.jingling.JinglingApplication;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
+import io.jingling.connectors.dingtalk.sim.Recorded;
 import io.jingling.support.Http;
 import io.jingling.support.HubTestConfiguration;
 import io.jingling.support.MutableClock;
@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Stops the hub while an order to every officer is half delivered, starts it again on the
- * same database, and checks that every officer got the order exactly once. The simulator
- * runs outside the hub (sandbox off, URL keys set), so its journal spans both runs.
+ * Stops the hub while three orders to three groups are half delivered, starts it again on
+ * the same database, and checks that every group got its order exactly once. The
+ * simulator runs outside the hub (sandbox off, URL keys set), so its journal spans both
+ * runs.
  */
 class OutboxRestartTest {
 
@@ -55,32 +56,38 @@ class OutboxRestartTest {
 	}
 
 	@Test
-	void deliversEachRecipientExactlyOnceAcrossARestart() {
-		// first run: the robot may send 2 messages a minute, so the confirmation and the
-		// first 20
-		// officers go out and the last 10 wait for the next minute when the hub stops
+	void deliversEachMessageExactlyOnceAcrossARestart() {
+		// first run: the robot may send 2 messages a minute, so 2 of the 6 messages
+		// (three
+		// orders to three groups and their confirmations) go out and 4 wait for the next
+		// minute when the hub stops
 		try (ConfigurableApplicationContext hub = start(2)) {
-			String callback = RobotCallbackSamples.message("msgRestart01==", "demo-dispatcher", "警令 全体 今晚 20:00 全员到岗",
-					clock);
-			var response = new Http(port(hub)).post("/callbacks/dingtalk/robot", callback,
-					RobotCallbackSamples.signed(clock));
-			assertThat(response.statusCode()).isEqualTo(200);
+			Http http = new Http(port(hub));
+			for (String group : List.of("城关派出所", "城东派出所", "河口派出所")) {
+				String callback = RobotCallbackSamples.message("msgRestart" + group + "==", "demo-dispatcher",
+						"警令 " + group + " 今晚 20:00 全员到岗", clock);
+				assertThat(http.post("/callbacks/dingtalk/robot", callback, RobotCallbackSamples.signed(clock))
+					.statusCode()).isEqualTo(200);
+			}
 			JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
-			await().atMost(Duration.ofSeconds(15)).until(() -> statuses(jdbc).getOrDefault("SENT", 0) == 21);
-			assertThat(statuses(jdbc)).containsEntry("NEW", 10).doesNotContainKey("SENDING");
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> statuses(jdbc).getOrDefault("SENT", 0) == 2 && statuses(jdbc).getOrDefault("NEW", 0) == 4);
+			assertThat(statuses(jdbc)).doesNotContainKey("SENDING");
 		}
-		assertThat(recipients()).hasSize(20);
+		assertThat(sent()).hasSize(2);
 
 		clock.advance(Duration.ofMinutes(2));
 		try (ConfigurableApplicationContext hub = start(20)) {
 			JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
-			await().atMost(Duration.ofSeconds(15)).until(() -> statuses(jdbc).getOrDefault("SENT", 0) == 31);
+			await().atMost(Duration.ofSeconds(15)).until(() -> statuses(jdbc).getOrDefault("SENT", 0) == 6);
 			assertThat(statuses(jdbc)).containsOnlyKeys("SENT");
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE resent", Integer.class)).isZero();
 		}
-		List<String> recipients = recipients();
-		assertThat(recipients).hasSize(30).doesNotHaveDuplicates();
-		assertThat(sim.recorded(DingTalkSimulator.SESSION_REPLY)).hasSize(1);
+		assertThat(sim.recorded(DingTalkSimulator.SEND_GROUP))
+			.extracting((call) -> call.json().path("openConversationId").asText())
+			.containsExactlyInAnyOrder("cidJinglingDemoChengguan==", "cidJinglingDemoChengdong==",
+					"cidJinglingDemoHekou==");
+		assertThat(sim.recorded(DingTalkSimulator.SESSION_REPLY)).hasSize(3);
 	}
 
 	private ConfigurableApplicationContext start(int messagesPerMinute) {
@@ -105,11 +112,10 @@ class OutboxRestartTest {
 		return counts;
 	}
 
-	private List<String> recipients() {
-		List<String> ids = new ArrayList<>();
-		sim.recorded(DingTalkSimulator.SEND_USERS)
-			.forEach((call) -> call.json().path("userIds").forEach((JsonNode id) -> ids.add(id.asText())));
-		return ids;
+	private List<Recorded> sent() {
+		List<Recorded> calls = new ArrayList<>(sim.recorded(DingTalkSimulator.SEND_GROUP));
+		calls.addAll(sim.recorded(DingTalkSimulator.SESSION_REPLY));
+		return calls;
 	}
 
 }

@@ -24,22 +24,22 @@ public final class Http {
 			.header("Content-Type", "application/json; charset=utf-8")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		headers.forEach(request::header);
-		try {
-			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return send(request.build());
 	}
 
 	public HttpResponse<String> get(String path) {
+		return get(path, Map.of());
+	}
+
+	public HttpResponse<String> get(String path, Map<String, String> headers) {
+		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
 		try {
-			return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

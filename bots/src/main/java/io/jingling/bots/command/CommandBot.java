@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import io.jingling.bots.command.assist.AssistCommand;
 import io.jingling.bots.command.close.CloseCommand;
 import io.jingling.bots.command.order.OrderCommand;
+import io.jingling.bots.command.reads.ReadsCommand;
+import io.jingling.bots.command.recall.RecallCommand;
 import io.jingling.bots.command.relay.RelayCommand;
 import io.jingling.bots.command.status.StatusCommand;
 import io.jingling.bots.engine.Action;
@@ -22,10 +24,10 @@ import io.jingling.bots.engine.State;
 
 /**
  * The DingTalk command bot: reads a message written to the robot ({@code 帮助}, {@code 警令},
- * {@code 协查}, {@code 状态}, {@code 结案}, {@code 回复}) and answers with actions. Orders and
- * assist requests are for dispatchers only; closing a request and relaying to an
- * informant are for dispatchers and the case officer. Whatever a user writes, the answer
- * is actions, never an exception.
+ * {@code 协查}, {@code 状态}, {@code 已读}, {@code 撤回}, {@code 结案}, {@code 回复}) and answers
+ * with actions. Orders, their recall and assist requests are for dispatchers only;
+ * closing a request and relaying to an informant are for dispatchers and the case
+ * officer. Whatever a user writes, the answer is actions, never an exception.
  */
 public final class CommandBot {
 
@@ -38,6 +40,10 @@ public final class CommandBot {
 	private final CloseCommand close = new CloseCommand();
 
 	private final RelayCommand relay = new RelayCommand();
+
+	private final ReadsCommand reads = new ReadsCommand();
+
+	private final RecallCommand recall = new RecallCommand();
 
 	private final StatusCommand status;
 
@@ -75,6 +81,8 @@ public final class CommandBot {
 			case STATUS -> this.status.handle(arguments, state);
 			case CLOSE -> this.close.handle(arguments, message, state);
 			case RELAY -> this.relay.handle(arguments, message, state);
+			case READS -> this.reads.handle(arguments, state);
+			case RECALL -> dispatcherOnly(message, state, () -> this.recall.handle(arguments, message));
 		};
 		log.info("command.handle {} eventId={} result={}", keyword, message.eventId(),
 				action.getClass().getSimpleName());

@@ -32,6 +32,12 @@ public interface State {
 	Optional<String> statusOf(String code);
 
 	/**
+	 * Who has read an order and who has not, in one Chinese paragraph (e.g. "已读
+	 * 27/31，未读：张三、李四"), if the order is known.
+	 */
+	Optional<String> readStatusOf(String orderCode);
+
+	/**
 	 * How long an assist request collects tips unless said otherwise (configured, 72
 	 * hours by default).
 	 */

@@ -22,6 +22,7 @@ import io.jingling.bots.engine.Officer;
 import io.jingling.bots.engine.OpenAssistRequest;
 import io.jingling.bots.engine.OrderTarget;
 import io.jingling.bots.engine.PostOrder;
+import io.jingling.bots.engine.RecallOrder;
 import io.jingling.bots.engine.RelayToInformant;
 import io.jingling.bots.engine.Reply;
 import io.jingling.bots.engine.RobotMessageReceived;
@@ -53,7 +54,8 @@ class CommandBotTest {
 	@Test
 	void answersHelpWithEveryCommandAndAnExample() {
 		assertThat(replyText(fromDispatcher("帮助"))).isEqualTo(Texts.HELP)
-			.contains("警令 全体", "协查 交通、房屋", "状态 XC-20261130-007", "结案 XC-20261130-007", "回复 XS-20261130-0001 ");
+			.contains("警令 紧急 全体", "协查 交通、房屋", "状态 XC-20261130-007", "已读 JL-20261130-001", "撤回 JL-20261130-001",
+					"结案 XC-20261130-007", "回复 XS-20261130-0001 ");
 	}
 
 	@Test
@@ -137,7 +139,7 @@ class CommandBotTest {
 		@Test
 		void namesTheOfficersItCannotFind() {
 			assertThat(replyText(fromDispatcher("警令 张三、钱七、孙八 集合"))).startsWith("找不到「钱七、孙八」")
-				.contains("用法：警令 <对象> <内容>");
+				.contains("用法：警令 [紧急] <对象> <内容>");
 		}
 
 		@Test
@@ -145,10 +147,16 @@ class CommandBotTest {
 			assertThat(replyText(fromDispatcher("警令 王五 集合"))).startsWith("「王五」有 2 位同名民警");
 		}
 
+		@Test
+		void marksAnUrgentOrderForTheUrgentPolicy() {
+			assertThat(fromDispatcher("警令 紧急 全体 今晚 20:00 全员到岗")).containsExactly(
+					new PostOrder(new OrderTarget.ToEveryone(), "今晚 20:00 全员到岗", DISPATCHER, PostOrder.URGENT));
+		}
+
 		@ParameterizedTest
-		@ValueSource(strings = { "警令", "警令 全体", "警令 全体   " })
+		@ValueSource(strings = { "警令", "警令 全体", "警令 全体   ", "警令 紧急", "警令 紧急 全体" })
 		void asksForWhatIsMissing(String text) {
-			assertThat(replyText(fromDispatcher(text))).contains("用法：警令 <对象> <内容>");
+			assertThat(replyText(fromDispatcher(text))).contains("用法：警令 [紧急] <对象> <内容>");
 		}
 
 	}
@@ -216,12 +224,12 @@ class CommandBotTest {
 	class Dispatchers {
 
 		@ParameterizedTest
-		@ValueSource(strings = { "警令 全体 集合", "协查 全部 寻找灰色面包车" })
+		@ValueSource(strings = { "警令 全体 集合", "协查 全部 寻找灰色面包车", "撤回 JL-20261130-001" })
 		void onlyDispatchersPostOrdersAndAssistRequests(String text) {
 			for (String sender : List.of("officer001", "stranger", "")) {
 				RobotMessageReceived message = DemoBureau.inGroup(COMMAND_GROUP, sender, text);
 				assertThat(CommandBotTest.this.bot.handle(message, CommandBotTest.this.bureau))
-					.containsExactly(new Reply("抱歉，只有指挥中心调度员可以发布警令和协查。"));
+					.containsExactly(new Reply("抱歉，只有指挥中心调度员可以发布、撤回警令和发布协查。"));
 			}
 		}
 
@@ -230,6 +238,46 @@ class CommandBotTest {
 			RobotMessageReceived message = DemoBureau.inGroup(COMMAND_GROUP, "officer001", "状态 JL-20261130-001");
 			assertThat(replyText(CommandBotTest.this.bot.handle(message, CommandBotTest.this.bureau)))
 				.isEqualTo("警令 JL-20261130-001：31 人中已读 29 人，未读 2 人");
+		}
+
+	}
+
+	@Nested
+	class Reads {
+
+		@Test
+		void answersWhoHasReadAnOrder() {
+			assertThat(replyText(from("officer001", "已读 jl-20261130-001")))
+				.isEqualTo("警令 JL-20261130-001 已读 29/31，未读：张三、李四");
+		}
+
+		@Test
+		void saysWhenTheOrderIsUnknown() {
+			assertThat(replyText(fromDispatcher("@警铃 已读 JL-20261130-009"))).isEqualTo("未找到警令 JL-20261130-009。");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "已读", "已读 XC-20261130-007", "已读 JL-2026-1" })
+		void asksForAnOrderCode(String text) {
+			assertThat(replyText(fromDispatcher(text))).startsWith("请写明警令编号。")
+				.endsWith("用法：已读 <警令编号>，例：已读 JL-20261130-001");
+		}
+
+	}
+
+	@Nested
+	class Recall {
+
+		@Test
+		void recallsAnOrderByItsCode() {
+			assertThat(fromDispatcher("撤回 JL-20261130-001 发错了"))
+				.containsExactly(new RecallOrder("JL-20261130-001", DISPATCHER));
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "撤回", "撤回 XC-20261130-007" })
+		void asksForAnOrderCode(String text) {
+			assertThat(replyText(fromDispatcher(text))).startsWith("请写明要撤回的警令编号。");
 		}
 
 	}

@@ -146,7 +146,7 @@ class RuleEngineTest {
 	}
 
 	@Test
-	void defaultRulesRecordWhatInformantsWriteThroughKfAsTips() throws RuleLoadException {
+	void defaultRulesRecordWhatInformantsWriteThroughKfOaOrSmsAsTips() throws RuleLoadException {
 		RuleEngine engine = defaultEngine();
 		InformantMessageReceived message = fromInformant("text", "车在城东加油站", "transport", "XC-20261130-007");
 		assertThat(engine.evaluate(message, this.bureau))
@@ -155,7 +155,11 @@ class RuleEngineTest {
 			.containsExactly(new OptOut(42L));
 		InformantMessageReceived bySms = new InformantMessageReceived("sms-1", DemoBureau.CLOCK.instant(), 42L, "老周",
 				"transport", "城关镇", "sms", "text", "车在城东加油站", "", "");
-		assertThat(engine.evaluate(bySms, this.bureau)).isEmpty();
+		assertThat(engine.evaluate(bySms, this.bureau)).singleElement()
+			.isInstanceOfSatisfying(RecordTip.class, (tip) -> assertThat(tip.message()).isEqualTo(bySms));
+		InformantMessageReceived elsewhere = new InformantMessageReceived("web-1", DemoBureau.CLOCK.instant(), 42L,
+				"老周", "transport", "城关镇", "web", "text", "车在城东加油站", "", "");
+		assertThat(engine.evaluate(elsewhere, this.bureau)).isEmpty();
 	}
 
 	@Test

@@ -9,13 +9,16 @@ import io.jingling.bots.engine.RobotMessageReceived;
 import io.jingling.bots.engine.State;
 
 /**
- * {@code 警令 <对象> <内容>}: posts an order to everyone ({@code 全体}), to a group by its name,
- * or to officers by name ({@code 张三、李四}). The caller has already checked that the sender
- * is a dispatcher.
+ * {@code 警令 [紧急] <对象> <内容>}: posts an order to everyone ({@code 全体}), to a group by its
+ * name, or to officers by name ({@code 张三、李四}); {@code 紧急} puts it on the
+ * {@link PostOrder#URGENT} escalation policy. The caller has already checked that the
+ * sender is a dispatcher.
  */
 public final class OrderCommand {
 
-	private static final String USAGE = "用法：警令 <对象> <内容>，例：警令 全体 今晚 20:00 全员到岗";
+	private static final String USAGE = "用法：警令 [紧急] <对象> <内容>，例：警令 紧急 全体 今晚 20:00 全员到岗";
+
+	private static final String URGENT_FLAG = "紧急";
 
 	private static final Pattern FIRST_SPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -25,6 +28,11 @@ public final class OrderCommand {
 	 */
 	public Action handle(String arguments, RobotMessageReceived message, State state) {
 		String[] parts = FIRST_SPACE.split(arguments, 2);
+		String policy = "";
+		if (parts[0].equals(URGENT_FLAG)) {
+			policy = PostOrder.URGENT;
+			parts = FIRST_SPACE.split((parts.length > 1) ? parts[1] : "", 2);
+		}
 		if (parts[0].isEmpty()) {
 			return reply("请写明警令发给谁、内容是什么。");
 		}
@@ -33,7 +41,7 @@ public final class OrderCommand {
 		}
 		OrderTargets.Lookup lookup = OrderTargets.resolve(parts[0], state);
 		if (lookup instanceof OrderTargets.Found found) {
-			return new PostOrder(found.target(), parts[1].strip(), message.senderUserId());
+			return new PostOrder(found.target(), parts[1].strip(), message.senderUserId(), policy);
 		}
 		return reply(((OrderTargets.NotFound) lookup).reason());
 	}
