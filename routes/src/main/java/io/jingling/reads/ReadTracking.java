@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -171,7 +170,6 @@ public class ReadTracking implements DeliveryListener {
 				"SELECT id, kind, open_conversation_id, platform_ref FROM tracked_message WHERE order_code = ?"
 						+ " AND status <> 'RECALLED'",
 				code);
-		List<Long> ids = new ArrayList<>();
 		for (Map<String, Object> message : tracked) {
 			long id = ((Number) message.get("ID")).longValue();
 			String ref = (String) message.get("PLATFORM_REF");
@@ -181,10 +179,9 @@ public class ReadTracking implements DeliveryListener {
 			this.outbox.recall("recall:" + code, "tracked:" + id, recall);
 			this.jdbc.update("UPDATE tracked_message SET status = 'RECALLED' WHERE id = ?", id);
 			this.dueWork.cancel(POLL, String.valueOf(id));
-			ids.add(id);
 		}
 		this.dueWork.cancel(ESCALATE, code);
-		return ids.size();
+		return tracked.size();
 	}
 
 	/** Tracked messages of the order still being polled. */

@@ -88,6 +88,7 @@ class BroadcastBenchmarkTest {
 			Files.copy(Path.of("..", "config", "rules", rules), this.home.resolve("config/rules").resolve(rules));
 		}
 		Files.copy(Path.of("..", "samples", "demo", "bureau.yaml"), this.home.resolve("samples/demo/bureau.yaml"));
+		Files.copy(Path.of("..", "config", "escalation.yaml"), this.home.resolve("config/escalation.yaml"));
 		StringBuilder circles = new StringBuilder("quota-policy: days-in-month\ncircles:\n");
 		StringBuilder members = new StringBuilder("members:\n");
 		String[] names = { "交通运输圈", "旅馆网吧娱乐餐饮圈", "二手回收维修金银圈", "房屋出租圈", "个体工商户圈", "村组干部圈" };
