@@ -30,8 +30,8 @@ import io.jingling.connectors.TransientConnectorException;
  * {@link DingTalkClient} over the official SDK ({@code com.aliyun:dingtalk}), plus plain
  * JSON posts to the old API for work notifications and session replies. The hosts come
  * from {@link DingTalkSettings#apiUrl()} and {@link DingTalkSettings#oapiUrl()} so the
- * simulator can stand in. One access token serves both APIs. SDK retries are off: the
- * hub's outbox owns retries, and the two would multiply.
+ * simulator can stand in. One access token serves both APIs, and {@link #office()} too.
+ * SDK retries are off: the hub's outbox owns retries, and the two would multiply.
  *
  * @see <a href=
  * "https://open.dingtalk.com/document/development/obtain-the-access-token-of-an-internal-app">Access
@@ -59,6 +59,8 @@ public final class SdkDingTalkClient implements DingTalkClient {
 
 	private final WorkNotices notices;
 
+	private final SdkDingTalkOffice office;
+
 	private final RuntimeOptions runtime;
 
 	private final ObjectMapper json = new ObjectMapper();
@@ -78,9 +80,20 @@ public final class SdkDingTalkClient implements DingTalkClient {
 		this.runtime = SdkCalls.runtime(settings.timeout());
 		this.tokens = new AccessTokenCache(this::issueToken, clock);
 		OapiHttp oapi = new OapiHttp(settings.timeout(), this.json);
+		OapiCalls oapiCalls = new OapiCalls(settings.oapiUrl(), this.tokens, oapi);
 		this.sessions = new SessionWebhookPoster(settings.oapiUrl(), oapi, this.json);
 		this.reads = new RobotReads(settings, this.robot, im, this.tokens, clock);
-		this.notices = new WorkNotices(settings, this.tokens, oapi, this.json);
+		this.notices = new WorkNotices(settings, oapiCalls, this.json);
+		this.office = new SdkDingTalkOffice(settings, this.tokens, oapiCalls, this.json);
+	}
+
+	/**
+	 * Check-ins, attendance, logs and approvals of the same app, sharing this client's
+	 * access token: one app, one token, however many interfaces ask. Always the same
+	 * instance.
+	 */
+	public DingTalkOffice office() {
+		return this.office;
 	}
 
 	@Override

@@ -2,11 +2,13 @@ package io.jingling.connectors.dingtalk.sim;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -19,11 +21,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * DingTalk on a local port, faithful enough that the real SDK cannot tell: tokens with
  * their lifetime, the app robot's group and one-to-one sends and its DING with DingTalk's
  * validation and error bodies, read status and recall, internal group members, work
- * notifications on the old API, and the session webhook. Serves the api and oapi hosts on
- * one port; every request is recorded. Simulated users read what reaches them as a
- * {@link ReadingProfile} says, judged by the simulator's clock. Failure switches make the
- * next calls on a path answer as DingTalk does when throttled, busy, rejecting a token or
- * rejecting a request.
+ * notifications on the old API, and the session webhook; check-ins, attendance punches,
+ * logs and approvals, with state tests and scenarios set through hooks. Serves the api
+ * and oapi hosts on one port; every request is recorded. Simulated users read what
+ * reaches them as a {@link ReadingProfile} says, judged by the simulator's clock. Failure
+ * switches make the next calls on a path answer as DingTalk does when throttled, busy,
+ * rejecting a token or rejecting a request.
  */
 public final class DingTalkSimulator implements AutoCloseable {
 
@@ -66,6 +69,31 @@ public final class DingTalkSimulator implements AutoCloseable {
 	/** Work notification recall, on the oapi host. */
 	public static final String WORK_NOTICE_RECALL = "/topapi/message/corpconversation/recall";
 
+	/** Check-in records of several users, on the oapi host. */
+	public static final String CHECKINS = "/topapi/checkin/record/get";
+
+	/** Attendance punches, on the oapi host. */
+	public static final String ATTENDANCE = "/attendance/listRecord";
+
+	/** Logs (日志) by creation time, on the oapi host. */
+	public static final String REPORTS = "/topapi/report/list";
+
+	/** Who read (type 0), commented or liked a log, on the oapi host. */
+	public static final String REPORT_READERS = "/topapi/report/statistics/listbytype";
+
+	/** Whom a log was sent to, on the oapi host. */
+	public static final String REPORT_RECEIVERS = "/topapi/report/receiver/list";
+
+	/**
+	 * Approval instances: POST starts one, GET reads one ({@code processInstanceId} in
+	 * the query). One path, so {@link #recorded(String)} lists both; tell them apart by
+	 * {@link Recorded#method()}, and {@link #failNext} fails the next call of either.
+	 */
+	public static final String APPROVALS = "/v1.0/workflow/processInstances";
+
+	/** Terminates a running approval instance. */
+	public static final String APPROVAL_TERMINATE = "/v1.0/workflow/processInstances/terminate";
+
 	/** The app's AgentId when {@code start} is not given one. */
 	public static final long DEFAULT_AGENT_ID = 3300000001L;
 
@@ -85,8 +113,11 @@ public final class DingTalkSimulator implements AutoCloseable {
 
 	private final SimulatedWorkNotices notices;
 
+	private final SimulatedOffice office;
+
 	private DingTalkSimulator(WireMockServer server, SimulatedTokens tokens, SimulatedRobot robot, SimulatedDing ding,
-			FailureSwitches failures, MessageLedger ledger, SimulatedGroups groups, SimulatedWorkNotices notices) {
+			FailureSwitches failures, MessageLedger ledger, SimulatedGroups groups, SimulatedWorkNotices notices,
+			SimulatedOffice office) {
 		this.server = server;
 		this.tokens = tokens;
 		this.robot = robot;
@@ -95,6 +126,7 @@ public final class DingTalkSimulator implements AutoCloseable {
 		this.ledger = ledger;
 		this.groups = groups;
 		this.notices = notices;
+		this.office = office;
 	}
 
 	/**
@@ -117,20 +149,24 @@ public final class DingTalkSimulator implements AutoCloseable {
 		SimulatedRobot robot = new SimulatedRobot(robotCode, clock, groups, ledger);
 		SimulatedDing ding = new SimulatedDing(robotCode);
 		SimulatedWorkNotices notices = new SimulatedWorkNotices(agentId, ledger, clock);
+		SimulatedOffice office = new SimulatedOffice(clock);
 		FailureSwitches failures = new FailureSwitches();
 		SimulatorTransformer transformer = new SimulatorTransformer(tokens, robot, ding, new SimulatedWebhook(), groups,
-				new SimulatedReads(robotCode, ledger, clock), notices, failures);
+				new SimulatedReads(robotCode, ledger, clock), notices, office, failures);
 		WireMockServer server = new WireMockServer(
 				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().extensions(transformer));
 		server.start();
 		for (String path : List.of(TOKEN, SEND_GROUP, SEND_USERS, DING, SESSION_REPLY, QUERY_GROUP_READS, GROUP_MEMBERS,
-				RECALL_GROUP, RECALL_USERS, WORK_NOTICE_SEND, WORK_NOTICE_RESULT, WORK_NOTICE_RECALL)) {
+				RECALL_GROUP, RECALL_USERS, WORK_NOTICE_SEND, WORK_NOTICE_RESULT, WORK_NOTICE_RECALL, CHECKINS,
+				ATTENDANCE, REPORTS, REPORT_READERS, REPORT_RECEIVERS, APPROVALS, APPROVAL_TERMINATE)) {
 			server.stubFor(WireMock.post(WireMock.urlPathEqualTo(path))
 				.willReturn(WireMock.aResponse().withTransformers(SimulatorTransformer.NAME)));
 		}
-		server.stubFor(WireMock.get(WireMock.urlPathEqualTo(QUERY_USER_READS))
-			.willReturn(WireMock.aResponse().withTransformers(SimulatorTransformer.NAME)));
-		return new DingTalkSimulator(server, tokens, robot, ding, failures, ledger, groups, notices);
+		for (String path : List.of(QUERY_USER_READS, APPROVALS)) {
+			server.stubFor(WireMock.get(WireMock.urlPathEqualTo(path))
+				.willReturn(WireMock.aResponse().withTransformers(SimulatorTransformer.NAME)));
+		}
+		return new DingTalkSimulator(server, tokens, robot, ding, failures, ledger, groups, notices, office);
 	}
 
 	/** Base URL for both the api and the oapi host. */
@@ -224,9 +260,81 @@ public final class DingTalkSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Records a check-in (签到) that {@link #CHECKINS} lists; both its {@code place} and
+	 * {@code detail_place} are {@code place}.
+	 */
+	public void addCheckin(String userId, Instant at, String place, double latitude, double longitude) {
+		this.office.checkins().addCheckin(userId, at, place, latitude, longitude);
+	}
+
+	/**
+	 * Records an attendance punch (考勤打卡) that {@link #ATTENDANCE} lists, with
+	 * {@code checkType} {@code OnDuty} or {@code OffDuty} and {@code locationResult}
+	 * {@code Normal}, {@code Outside} or {@code NotSigned}. The simulator has no shifts:
+	 * every punch's {@code timeResult} is {@code Normal}.
+	 */
+	public void addAttendance(String userId, Instant at, String checkType, String locationResult, String address) {
+		this.office.checkins().addAttendance(userId, at, checkType, locationResult, address);
+	}
+
+	/**
+	 * Records a log (日志) created at {@code at} and sent to {@code receivers}, with its
+	 * fields in the map's order; {@link #REPORTS} lists it and {@link #REPORT_RECEIVERS}
+	 * its receivers. Nobody has read it yet.
+	 * @return the log's report_id
+	 */
+	public String addReport(String templateName, String creatorId, String creatorName, Instant at,
+			List<String> receivers, Map<String, String> contents) {
+		return this.office.reports().add(templateName, creatorId, creatorName, at, receivers, contents);
+	}
+
+	/**
+	 * Makes a receiver read a log now; {@link #REPORT_READERS} lists readers in the order
+	 * they read, each once.
+	 * @throws IllegalArgumentException when the simulator has no such log, or it was not
+	 * sent to {@code userId}
+	 */
+	public void markReportRead(String reportId, String userId) {
+		this.office.reports().markRead(reportId, userId);
+	}
+
+	/**
+	 * Every approval started through {@link #APPROVALS}, oldest first, as they stand now.
+	 */
+	public List<SimulatedApproval> approvals() {
+		return this.office.workflow().approvals();
+	}
+
+	/**
+	 * Decides a running approval as {@code approverUserId} would in the app: it becomes
+	 * {@code COMPLETED} with result {@code agree} or {@code refuse} and an
+	 * {@code EXECUTE_TASK_NORMAL} operation record carrying the remark; then the listener
+	 * set with {@link #onApprovalDecided} hears of it.
+	 * @throws IllegalArgumentException when there is no such approval, or it names
+	 * approvers and {@code approverUserId} is not one of them (without named approvers
+	 * anybody may decide)
+	 * @throws IllegalStateException when the approval is no longer running
+	 */
+	public void decideApproval(String instanceId, String approverUserId, boolean agree, String remark) {
+		this.office.workflow().decide(instanceId, approverUserId, agree, remark);
+	}
+
+	/**
+	 * Sets who hears of each {@link #decideApproval} (the decided approval and the
+	 * remark), after the decision is recorded and outside the simulator's locks, so a
+	 * scenario can push DingTalk's {@code bpms_task_change} and
+	 * {@code bpms_instance_change} events. Replaces the previous listener; null removes
+	 * it. {@link #reset()} keeps it. A terminate through the API does not call it.
+	 */
+	public void onApprovalDecided(BiConsumer<SimulatedApproval, String> listener) {
+		this.office.workflow().onDecided(listener);
+	}
+
+	/**
 	 * Forgets recorded requests and pending failures only: tokens, rate windows, the DING
-	 * switches, sent messages, group members and the reading profile live on, as on the
-	 * platform, so a hub that stays up between tests sees no artificial token expiry.
+	 * switches, sent messages, group members, the reading profile and the office state
+	 * (check-ins, punches, logs, approvals) live on, as on the platform, so a hub that
+	 * stays up between tests sees no artificial token expiry.
 	 */
 	public void clearJournal() {
 		this.server.resetRequests();
@@ -235,9 +343,10 @@ public final class DingTalkSimulator implements AutoCloseable {
 
 	/**
 	 * Forgets recorded requests, pending failures, issued tokens, rate-limit counters,
-	 * sent messages and their reads, work-notification day counters and group members;
-	 * restores the DING switches (available, unlimited quota, nobody failing) and the
-	 * reading profile ({@link ReadingProfile#never()}). The agentId stays.
+	 * sent messages and their reads, work-notification day counters, group members,
+	 * check-ins, attendance punches, logs and their readers, and approvals; restores the
+	 * DING switches (available, unlimited quota, nobody failing) and the reading profile
+	 * ({@link ReadingProfile#never()}). The agentId and the approval listener stay.
 	 */
 	public void reset() {
 		this.server.resetRequests();
@@ -248,6 +357,7 @@ public final class DingTalkSimulator implements AutoCloseable {
 		this.ledger.reset();
 		this.groups.reset();
 		this.notices.reset();
+		this.office.reset();
 	}
 
 	@Override

@@ -41,4 +41,9 @@ final class OapiBodies {
 		return request;
 	}
 
+	// Epoch milliseconds, as a number or, in a form, as digits.
+	static boolean isMillis(JsonNode value) {
+		return value.canConvertToLong() || value.asText("").matches("\\d+");
+	}
+
 }

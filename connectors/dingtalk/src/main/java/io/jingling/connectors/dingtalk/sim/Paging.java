@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 // nextToken paging as DingTalk's v1.0 list calls do it. The cursor is the offset of the next page as
 // a string, as in the docs' own example ("nextToken": "50"); the answer carries hasMore, and
-// nextToken only when there is more.
+// nextToken only when there is more. The old API's lists take a numeric cursor (or offset), 0 for
+// the first page, and answer next_cursor when there is more, most of them also has_more.
 final class Paging {
 
 	private Paging() {
@@ -35,6 +36,33 @@ final class Paging {
 		catch (NumberFormatException ex) {
 			return Optional.empty();
 		}
+	}
+
+	// Where an old-API page starts: 0 without a cursor, empty for one we never gave out.
+	static Optional<Integer> cursor(JsonNode cursor, int total) {
+		if (cursor == null || cursor.isNull() || cursor.asText().isEmpty()) {
+			return Optional.of(0);
+		}
+		try {
+			int offset = Integer.parseInt(cursor.asText().trim());
+			return (offset >= 0 && offset <= total) ? Optional.of(offset) : Optional.empty();
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	// The end of an old-API page; writes next_cursor, and has_more when asked, into
+	// result.
+	static int oapiPage(int total, int offset, int size, ObjectNode result, boolean hasMore) {
+		int end = Math.min(total, offset + size);
+		if (hasMore) {
+			result.put("has_more", end < total);
+		}
+		if (end < total) {
+			result.put("next_cursor", end);
+		}
+		return end;
 	}
 
 	// The slice of all that one page holds; writes hasMore and nextToken into answer.

@@ -1,6 +1,7 @@
 package io.jingling.connectors.dingtalk.sim;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +22,7 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 
 	static final String NAME = "dingtalk-simulator";
 
-	static final Set<String> OAPI_PATHS = Set.of(DingTalkSimulator.WORK_NOTICE_SEND,
-			DingTalkSimulator.WORK_NOTICE_RESULT, DingTalkSimulator.WORK_NOTICE_RECALL);
+	static final Set<String> OAPI_PATHS = oapiPaths();
 
 	private static final String TOKEN_HEADER = "x-acs-dingtalk-access-token";
 
@@ -40,10 +40,13 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 
 	private final SimulatedWorkNotices notices;
 
+	private final SimulatedOffice office;
+
 	private final FailureSwitches failures;
 
 	SimulatorTransformer(SimulatedTokens tokens, SimulatedRobot robot, SimulatedDing ding, SimulatedWebhook webhook,
-			SimulatedGroups groups, SimulatedReads reads, SimulatedWorkNotices notices, FailureSwitches failures) {
+			SimulatedGroups groups, SimulatedReads reads, SimulatedWorkNotices notices, SimulatedOffice office,
+			FailureSwitches failures) {
 		this.tokens = tokens;
 		this.robot = robot;
 		this.ding = ding;
@@ -51,6 +54,7 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 		this.groups = groups;
 		this.reads = reads;
 		this.notices = notices;
+		this.office = office;
 		this.failures = failures;
 	}
 
@@ -92,6 +96,8 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 			case DingTalkSimulator.RECALL_GROUP -> this.reads.recallGroup(json(request));
 			case DingTalkSimulator.RECALL_USERS -> this.reads.recallUsers(json(request));
 			case DingTalkSimulator.GROUP_MEMBERS -> this.groups.query(json(request));
+			case DingTalkSimulator.APPROVALS, DingTalkSimulator.APPROVAL_TERMINATE -> this.office.workflow(path,
+					request.getMethod().getName(), json(request), query(request, "processInstanceId"));
 			default -> Answer.error(404, "NotFound", "no such API");
 		};
 	}
@@ -101,8 +107,16 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 		return switch (path) {
 			case DingTalkSimulator.WORK_NOTICE_SEND -> this.notices.send(body);
 			case DingTalkSimulator.WORK_NOTICE_RESULT -> this.notices.result(body);
-			default -> this.notices.recall(body);
+			case DingTalkSimulator.WORK_NOTICE_RECALL -> this.notices.recall(body);
+			default -> this.office.oapi(path, body);
 		};
+	}
+
+	private static Set<String> oapiPaths() {
+		Set<String> paths = new HashSet<>(SimulatedOffice.OAPI_PATHS);
+		paths.addAll(Set.of(DingTalkSimulator.WORK_NOTICE_SEND, DingTalkSimulator.WORK_NOTICE_RESULT,
+				DingTalkSimulator.WORK_NOTICE_RECALL));
+		return Set.copyOf(paths);
 	}
 
 	private static Style style(String path) {
