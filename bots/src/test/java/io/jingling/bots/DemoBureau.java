@@ -145,6 +145,11 @@ public class DemoBureau implements State {
 	}
 
 	@Override
+	public String checkinSummary() {
+		return "今日签到（截至 09:00）：城关派出所 1/2。未签到：李四";
+	}
+
+	@Override
 	public Duration assistValidity() {
 		return Duration.ofHours(72);
 	}

@@ -86,9 +86,11 @@ public class AssistRequests {
 		Instant validUntil = now.plus(request.validity());
 		this.jdbc.update(
 				"INSERT INTO assist_request (code, circles, content, case_officer, requested_by, status,"
-						+ " created_at, valid_until, source_event_id) VALUES (?, ?, ?, ?, ?, 'CREATED', ?, ?, ?)",
+						+ " created_at, valid_until, source_event_id, urgent, sensitive)"
+						+ " VALUES (?, ?, ?, ?, ?, 'CREATED', ?, ?, ?, ?, ?)",
 				code, String.join(",", request.circleIds()), request.content(), request.caseOfficer(),
-				request.requestedBy(), Timestamp.from(now), Timestamp.from(validUntil), inboxId);
+				request.requestedBy(), Timestamp.from(now), Timestamp.from(validUntil), inboxId, request.urgent(),
+				request.sensitive());
 		Directory people = this.directory.current();
 		if (confirmTo != null) {
 			this.outbox.reply("assist:" + code + ":ack", confirmTo,
@@ -98,7 +100,7 @@ public class AssistRequests {
 		}
 		log.info("assist.open done code={} circles={}", code, request.circleIds());
 		return new AssistRequestOpened("assist:" + code, now, code, request.circleIds(), request.content(),
-				request.caseOfficer(), request.requestedBy(), false, false);
+				request.caseOfficer(), request.requestedBy(), request.urgent(), request.sensitive());
 	}
 
 	private void thank(String code, long member) {
@@ -152,6 +154,8 @@ public class AssistRequests {
 			Directory people = this.directory.current();
 			String state = switch (request.status()) {
 				case "CREATED" -> "已登记，未发布";
+				case "PENDING_APPROVAL" -> "待审批，局领导同意后发布";
+				case "CANCELLED" -> "审批未通过，已取消";
 				case "BROADCAST", "COLLECTING" -> "已发布，收集线索中";
 				case "CLOSED" -> "已结案";
 				default -> request.status();

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.jingling.directory.DirectoryStore;
 import io.jingling.directory.Liaison;
 import io.jingling.outbox.Outbox;
+import io.jingling.sms.InformantSms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +44,11 @@ public class TaskReminders {
 
 	private final Duration remindAfter;
 
+	private final InformantSms informantSms;
+
 	TaskReminders(JdbcTemplate jdbc, TransactionTemplate transaction, Outbox outbox, DirectoryStore directory,
-			Clock clock, @Value("${jingling.wecom.remind-after:30m}") Duration remindAfter) {
+			Clock clock, @Value("${jingling.wecom.remind-after:30m}") Duration remindAfter, InformantSms informantSms) {
+		this.informantSms = informantSms;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.outbox = outbox;
@@ -102,7 +106,28 @@ public class TaskReminders {
 			this.outbox.ding(key, liaison.dingtalkUserId(),
 					"协查 " + code + " 的企业微信群发任务还在等您确认（" + chats + " 个群），请打开企业微信「客户联系」确认发送。");
 		}
+		if (number == 1) {
+			smsFallback(code, owner, circle);
+		}
 		log.info("assist.remind owner={} assist={} circle={} number={}", owner, code, circle, number);
+	}
+
+	/**
+	 * An urgent request whose task is still unconfirmed at the first reminder also goes
+	 * by SMS to the members of that task's groups who consented to SMS and have not opted
+	 * out.
+	 */
+	private void smsFallback(String code, String owner, String circle) {
+		if (!this.jdbc.queryForObject("SELECT urgent FROM assist_request WHERE code = ?", Boolean.class, code)) {
+			return;
+		}
+		List<Long> members = this.jdbc.queryForList("SELECT DISTINCT m.id FROM member m JOIN broadcast_group g"
+				+ " ON g.chat_id = m.chat_id WHERE g.assist_code = ? AND g.owner = ? AND g.circle_id = ?"
+				+ " AND m.sms_consent AND NOT m.opted_out ORDER BY m.id", Long.class, code, owner, circle);
+		// one action for the task's members, so they go out together in one call
+		members.forEach((member) -> this.informantSms.send("sms-fallback:" + code + ":" + owner + ":" + circle, member,
+				InformantSms.Notice.ASSIST, code));
+		log.info("assist.sms-fallback assist={} circle={} members={}", code, circle, members.size());
 	}
 
 }

@@ -7,13 +7,16 @@ import java.util.Optional;
 import io.jingling.connectors.dingtalk.DingTalkComponent;
 import io.jingling.connectors.dingtalk.callback.RobotCallbackVerifier;
 import io.jingling.connectors.dingtalk.client.DingTalkClient;
+import io.jingling.connectors.dingtalk.client.DingTalkOffice;
 import io.jingling.connectors.dingtalk.client.DingTalkSettings;
 import io.jingling.connectors.dingtalk.client.SdkDingTalkClient;
+import io.jingling.connectors.dingtalk.events.EventCrypto;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -48,8 +51,14 @@ class DingTalkWiring {
 	}
 
 	@Bean
-	DingTalkClient dingTalkClient(DingTalkSettings settings, Clock clock) {
+	SdkDingTalkClient dingTalkClient(DingTalkSettings settings, Clock clock) {
 		return new SdkDingTalkClient(settings, clock);
+	}
+
+	/** Check-ins, logs and approvals, on the same access token as the messages. */
+	@Bean
+	DingTalkOffice dingTalkOffice(SdkDingTalkClient client) {
+		return client.office();
 	}
 
 	@Bean("dingtalk")
@@ -57,6 +66,12 @@ class DingTalkWiring {
 		DingTalkComponent component = new DingTalkComponent();
 		component.setClient(client);
 		return component;
+	}
+
+	@Bean
+	@ConditionalOnProperty("jingling.dingtalk.callback.aes-key")
+	EventCrypto eventCrypto(EventCallbackProperties properties) {
+		return new EventCrypto(properties.token(), properties.aesKey(), properties.ownerKey());
 	}
 
 	@Bean

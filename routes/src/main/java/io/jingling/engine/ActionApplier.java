@@ -3,6 +3,7 @@ package io.jingling.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.jingling.approval.Approvals;
 import io.jingling.assist.AssistRequests;
 import io.jingling.assist.Broadcasts;
 import io.jingling.bots.engine.Action;
@@ -13,6 +14,7 @@ import io.jingling.bots.engine.OpenAssistRequest;
 import io.jingling.bots.engine.OptOut;
 import io.jingling.bots.engine.PostOrder;
 import io.jingling.bots.engine.RecallOrder;
+import io.jingling.bots.engine.RequestApproval;
 import io.jingling.bots.engine.RecordTip;
 import io.jingling.bots.engine.RelayToInformant;
 import io.jingling.bots.engine.Reply;
@@ -52,7 +54,11 @@ class ActionApplier {
 
 	private final Tips tips;
 
-	ActionApplier(Outbox outbox, Orders orders, AssistRequests assistRequests, Broadcasts broadcasts, Tips tips) {
+	private final Approvals approvals;
+
+	ActionApplier(Outbox outbox, Orders orders, AssistRequests assistRequests, Broadcasts broadcasts, Tips tips,
+			Approvals approvals) {
+		this.approvals = approvals;
 		this.outbox = outbox;
 		this.orders = orders;
 		this.assistRequests = assistRequests;
@@ -94,6 +100,9 @@ class ActionApplier {
 			}
 			else if (action instanceof OptOut optOut) {
 				this.tips.optOut(key, optOut);
+			}
+			else if (action instanceof RequestApproval approval) {
+				this.approvals.request(approval, reply);
 			}
 			else if (action instanceof RecallOrder recall) {
 				reply(key, reply, this.orders.recall(recall));

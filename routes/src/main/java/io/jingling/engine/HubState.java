@@ -12,6 +12,7 @@ import io.jingling.bots.engine.Officer;
 import io.jingling.bots.engine.State;
 import io.jingling.bots.engine.TipView;
 import io.jingling.directory.DirectoryStore;
+import io.jingling.duty.DutyBoard;
 import io.jingling.order.Orders;
 import io.jingling.reads.ReadReports;
 import io.jingling.support.HubProperties;
@@ -38,9 +39,12 @@ class HubState implements State {
 
 	private final ReadReports readReports;
 
+	private final DutyBoard duty;
+
 	HubState(DirectoryStore directory, Orders orders, AssistRequests assistRequests, Tips tips, HubProperties hub,
-			ReadReports readReports) {
+			ReadReports readReports, DutyBoard duty) {
 		this.readReports = readReports;
+		this.duty = duty;
 		this.directory = directory;
 		this.orders = orders;
 		this.assistRequests = assistRequests;
@@ -76,6 +80,11 @@ class HubState implements State {
 	@Override
 	public Optional<String> statusOf(String code) {
 		return orders.statusOf(code).or(() -> assistRequests.statusOf(code));
+	}
+
+	@Override
+	public String checkinSummary() {
+		return this.duty.summary();
 	}
 
 	@Override

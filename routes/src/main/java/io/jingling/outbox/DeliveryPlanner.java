@@ -155,7 +155,7 @@ class DeliveryPlanner {
 		if (row.operation() == Operation.WECOM_TASK || row.operation() == Operation.KF_TEXT
 				|| row.operation() == Operation.OA_TEXT || row.operation() == Operation.WECOM_REMIND
 				|| row.operation() == Operation.WORK_NOTICE || row.operation() == Operation.SMS
-				|| row.operation() == Operation.RECALL) {
+				|| row.operation() == Operation.RECALL || row.operation() == Operation.APPROVAL) {
 			return List.of();
 		}
 		return (row.pacingGroup() == null) ? List.of(ROBOT_KEY) : List.of(ROBOT_KEY, "group:" + row.pacingGroup());
@@ -264,6 +264,7 @@ class DeliveryPlanner {
 			case SMS -> new Delivery(ids, "sms:send", new SmsMessage(rows.stream().map(this::phoneOf).toList(),
 					first.sms().templateCode(), first.sms().parameters(), outId(ids)), keys);
 			case RECALL -> new Delivery(ids, "dingtalk:recall", first.recall(), keys);
+			case APPROVAL -> new Delivery(ids, "bean:approvals?method=start", first.msgId(), keys);
 		};
 	}
 

@@ -38,6 +38,8 @@ enum Operation {
 	 */
 	SMS,
 	/** Takes back a group message, one-to-one message or work notification. */
-	RECALL
+	RECALL,
+	/** Starts a DingTalk approval instance for an assist request held for approval. */
+	APPROVAL
 
 }

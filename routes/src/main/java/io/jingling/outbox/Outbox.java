@@ -118,6 +118,12 @@ public class Outbox {
 				memberId, null, new SmsPlan(null, templateCode, parameters, "member:" + memberId), null, null));
 	}
 
+	/** Starts the approval instance of an assist request held for approval. */
+	public void startApproval(String actionKey, String assistCode) {
+		insert(actionKey, "approval:" + assistCode, Operation.APPROVAL, null,
+				new OutboxPayload(null, null, null, null, null, null, assistCode));
+	}
+
 	/** Takes back what an earlier row sent. */
 	public void recall(String actionKey, String recipient, Recall recall) {
 		insert(actionKey, recipient, Operation.RECALL, null,

@@ -16,7 +16,7 @@ import io.jingling.inbound.ReplyChannel;
  * @param reply the conversation an inbound message came from, for answers
  * @param task a WeCom customer-group task, for broadcasts
  * @param memberId an informant, for KF texts (the identity is opened only when sending)
- * @param msgId a WeCom task, for reminders
+ * @param msgId a WeCom task, for reminders; an assist request's code, for approvals
  * @param sms a number, template and parameters, for Aliyun SMS
  * @param dingKind how a DING reaches the officer (in the app, by SMS); in the app when
  * absent

@@ -19,6 +19,7 @@ import io.jingling.schedule.DueItem;
 import io.jingling.schedule.DueWork;
 import io.jingling.schedule.DueWorkHandler;
 import io.jingling.support.HubProperties;
+import io.jingling.worklog.WorkLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +56,11 @@ class DailyDigest implements DueWorkHandler {
 
 	private final Clock clock;
 
+	private final WorkLogs workLogs;
+
 	DailyDigest(JdbcTemplate jdbc, DueWork dueWork, Outbox outbox, DirectoryStore directory, ReadsProperties properties,
-			HubProperties hub, Clock clock) {
+			HubProperties hub, Clock clock, WorkLogs workLogs) {
+		this.workLogs = workLogs;
 		this.jdbc = jdbc;
 		this.dueWork = dueWork;
 		this.outbox = outbox;
@@ -104,7 +108,8 @@ class DailyDigest implements DueWorkHandler {
 		List<String> unread = new ArrayList<>();
 		this.jdbc.query("SELECT m.order_code, COUNT(*), SUM(CASE WHEN r.read_at IS NULL THEN 1 ELSE 0 END)"
 				+ " FROM tracked_message m JOIN tracked_recipient r ON r.tracked_id = m.id WHERE m.sent_at > ?"
-				+ " AND m.status <> 'RECALLED' GROUP BY m.order_code ORDER BY m.order_code", (rs) -> {
+				+ " AND m.status <> 'RECALLED' AND m.order_code IS NOT NULL GROUP BY m.order_code ORDER BY m.order_code",
+				(rs) -> {
 					if (rs.getInt(3) > 0) {
 						unread
 							.add("- " + rs.getString(1) + "：已读 " + (rs.getInt(2) - rs.getInt(3)) + "/" + rs.getInt(2));
@@ -112,7 +117,8 @@ class DailyDigest implements DueWorkHandler {
 				}, Timestamp.from(now.minus(Duration.ofDays(1))));
 		Map<String, List<Long>> secondsByUnit = new TreeMap<>();
 		this.jdbc.query("SELECT r.user_id, m.sent_at, r.read_at FROM tracked_message m JOIN tracked_recipient r"
-				+ " ON r.tracked_id = m.id WHERE m.sent_at > ? AND r.read_at IS NOT NULL", (rs) -> {
+				+ " ON r.tracked_id = m.id WHERE m.sent_at > ? AND r.read_at IS NOT NULL AND m.order_code IS NOT NULL",
+				(rs) -> {
 					String unit = people.officer(rs.getString(1)).map((o) -> o.unit()).orElse("未知单位");
 					secondsByUnit.computeIfAbsent(unit, (k) -> new ArrayList<>())
 						.add(Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant())
@@ -122,6 +128,10 @@ class DailyDigest implements DueWorkHandler {
 		secondsByUnit.forEach((unit, seconds) -> medians.add(Map.entry(unit, median(seconds))));
 		medians.sort(Map.Entry.<String, Long>comparingByValue().reversed());
 		StringBuilder text = new StringBuilder("#### 警令日报 " + day + "\n");
+		List<String> logs = this.workLogs.missingToday();
+		if (!logs.isEmpty()) {
+			text.append("日志：").append(String.join("；", logs)).append("\n");
+		}
 		text.append(unread.isEmpty() ? "近 24 小时的警令全部已读。\n" : "近 24 小时仍有人未读的警令：\n" + String.join("\n", unread) + "\n");
 		if (!medians.isEmpty()) {
 			text.append("\n阅读最慢的单位（中位用时）：");

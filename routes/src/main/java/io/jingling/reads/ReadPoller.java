@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.jingling.connectors.dingtalk.client.DingTalkClient;
+import io.jingling.connectors.dingtalk.client.DingTalkOffice;
 import io.jingling.connectors.dingtalk.client.GroupReads;
 import io.jingling.schedule.DueItem;
 import io.jingling.schedule.DueWork;
@@ -49,8 +50,11 @@ class ReadPoller implements DueWorkHandler {
 
 	private final Clock clock;
 
-	ReadPoller(JdbcTemplate jdbc, DingTalkClient dingTalk, DueWork dueWork, ReadsProperties properties,
-			ReadTracking tracking, ReadMetrics metrics, Clock clock) {
+	private final DingTalkOffice office;
+
+	ReadPoller(JdbcTemplate jdbc, DingTalkClient dingTalk, DingTalkOffice office, DueWork dueWork,
+			ReadsProperties properties, ReadTracking tracking, ReadMetrics metrics, Clock clock) {
+		this.office = office;
 		this.jdbc = jdbc;
 		this.dingTalk = dingTalk;
 		this.dueWork = dueWork;
@@ -141,6 +145,9 @@ class ReadPoller implements DueWorkHandler {
 		if (TrackedKind.GROUP.name().equals(tracked.kind())) {
 			GroupReads reads = this.dingTalk.groupReads(tracked.openConversationId(), tracked.platformRef());
 			return reads.readUserIds();
+		}
+		if (TrackedKind.REPORT.name().equals(tracked.kind())) {
+			return this.office.reportReaders(tracked.platformRef());
 		}
 		return this.dingTalk.workNoticeResult(Long.parseLong(tracked.platformRef())).read();
 	}

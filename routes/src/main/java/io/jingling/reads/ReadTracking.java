@@ -2,6 +2,7 @@ package io.jingling.reads;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -141,7 +142,23 @@ public class ReadTracking implements DeliveryListener {
 			.forEach((unit, count) -> this.metrics.targets(unit, count.intValue()));
 	}
 
-	private long insert(String code, long outboxId, TrackedKind kind, String openConversationId, String platformRef,
+	/**
+	 * Tracks who of its receivers has read a shared log, polled like an order; logs are
+	 * not escalated.
+	 */
+	public void trackLog(String reportId, Instant createdAt, List<String> receivers) {
+		this.transaction.executeWithoutResult((status) -> {
+			long id = insert(null, null, TrackedKind.REPORT, null, reportId, createdAt, this.properties.groupWindow());
+			this.jdbc.update("UPDATE tracked_message SET log_id = ? WHERE id = ?", reportId, id);
+			this.jdbc.batchUpdate("INSERT INTO tracked_recipient (tracked_id, user_id) VALUES (?, ?)",
+					receivers.stream().distinct().map((userId) -> new Object[] { id, userId }).toList());
+			this.dueWork.schedule(POLL, String.valueOf(id), 1,
+					createdAt.plus(this.properties.nextPollAfter(Duration.ZERO)));
+		});
+		log.info("reads.track started log receivers={}", receivers.size());
+	}
+
+	private long insert(String code, Long outboxId, TrackedKind kind, String openConversationId, String platformRef,
 			Instant sentAt, Duration window) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.update((connection) -> {
@@ -150,7 +167,7 @@ public class ReadTracking implements DeliveryListener {
 							+ " sent_at, readable_until, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'TRACKING')",
 					new String[] { "id" });
 			insert.setString(1, code);
-			insert.setLong(2, outboxId);
+			insert.setObject(2, outboxId, Types.BIGINT);
 			insert.setString(3, kind.name());
 			insert.setString(4, openConversationId);
 			insert.setString(5, platformRef);
@@ -193,6 +210,9 @@ public class ReadTracking implements DeliveryListener {
 
 	/** Stops the order's escalation once none of its messages is still unread. */
 	void stopEscalationIfAllRead(String code) {
+		if (code == null) {
+			return;
+		}
 		Integer unread = this.jdbc.queryForObject("SELECT COUNT(*) FROM tracked_recipient r JOIN tracked_message m"
 				+ " ON m.id = r.tracked_id WHERE m.order_code = ? AND m.status <> 'RECALLED' AND r.read_at IS NULL",
 				Integer.class, code);

@@ -10,6 +10,8 @@ import io.jingling.sms.InformantSms;
 import io.jingling.connectors.wechat.sim.MpSimulator;
 import io.jingling.connectors.wechat.sim.WeComSimulator;
 import io.jingling.dingtalk.DingTalkProperties;
+import io.jingling.dingtalk.EventCallbackProperties;
+import io.jingling.duty.DutyBoard;
 import io.jingling.directory.DirectoryStore;
 import io.jingling.informant.DemoMembers;
 import org.apache.camel.builder.RouteBuilder;
@@ -56,12 +58,21 @@ class SandboxConfiguration {
 	@Bean
 	@Profile("default")
 	@ConditionalOnProperty(name = "jingling.sandbox.scenario", havingValue = "true", matchIfMissing = true)
-	RouteBuilder demoScenarioRoutes(DemoScenario scenario) {
+	DemoMorning demoMorning(DingTalkSimulator dingTalk, DutyBoard duty, DingTalkProperties dingTalkProperties,
+			EventCallbackProperties callback, Clock clock) {
+		return new DemoMorning(dingTalk, duty, dingTalkProperties, callback, clock);
+	}
+
+	@Bean
+	@Profile("default")
+	@ConditionalOnProperty(name = "jingling.sandbox.scenario", havingValue = "true", matchIfMissing = true)
+	RouteBuilder demoScenarioRoutes(DemoScenario scenario, DemoMorning morning) {
 		return new RouteBuilder() {
 			@Override
 			public void configure() {
 				from("timer:sandbox-scenario?delay=5000&period=5000").routeId("sandbox-scenario")
-					.bean(scenario, "play");
+					.bean(scenario, "play")
+					.bean(morning, "play");
 			}
 		};
 	}

@@ -34,7 +34,12 @@ public class InformantSms {
 		/** "assist request {code} is closed, thank you"; parameter {@code code}. */
 		THANKS,
 		/** "you will get no more messages"; no parameters. */
-		OPTED_OUT
+		OPTED_OUT,
+		/**
+		 * "urgent assist request {code}: reply with what you know"; parameter
+		 * {@code code}.
+		 */
+		ASSIST
 
 	}
 
@@ -49,12 +54,14 @@ public class InformantSms {
 	InformantSms(Outbox outbox, Members members, SmsFrequency frequency,
 			@Value("${jingling.sms.informant-templates.tip-ack:SMS_490000002}") String tipAck,
 			@Value("${jingling.sms.informant-templates.thanks:SMS_490000003}") String thanks,
-			@Value("${jingling.sms.informant-templates.opted-out:SMS_490000004}") String optedOut) {
+			@Value("${jingling.sms.informant-templates.opted-out:SMS_490000004}") String optedOut,
+			@Value("${jingling.sms.informant-templates.assist:SMS_490000005}") String assist) {
 		this.outbox = outbox;
 		this.members = members;
 		this.frequency = frequency;
 		this.templates = Map.of(Notice.TIP_ACK, new SmsTemplate(tipAck, List.of("code")), Notice.THANKS,
-				new SmsTemplate(thanks, List.of("code")), Notice.OPTED_OUT, new SmsTemplate(optedOut, List.of()));
+				new SmsTemplate(thanks, List.of("code")), Notice.OPTED_OUT, new SmsTemplate(optedOut, List.of()),
+				Notice.ASSIST, new SmsTemplate(assist, List.of("code")));
 	}
 
 	/** Whether a member's channel is SMS. */

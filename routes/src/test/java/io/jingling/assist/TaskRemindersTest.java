@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
+import io.jingling.connectors.sms.sim.AliyunSmsSimulator;
 import io.jingling.connectors.wechat.sim.WeComSimulator;
+import io.jingling.informant.Members;
 import io.jingling.support.Http;
 import io.jingling.support.HubTest;
 import io.jingling.support.MutableClock;
@@ -49,6 +51,12 @@ class TaskRemindersTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	AliyunSmsSimulator sms;
+
+	@Autowired
+	Members members;
 
 	@LocalServerPort
 	int port;
@@ -101,9 +109,45 @@ class TaskRemindersTest {
 			.isEqualTo(3);
 	}
 
+	@Test
+	void anUrgentRequestStillUnconfirmedAtTheFirstReminderGoesBySmsToConsentingMembersOnce() {
+		String code = broadcastToHospitality("msgRemindUrgent01==", "协查 紧急 旅馆 查找一名登记假身份证的住客");
+		List<String> consenting = this.jdbc
+			.queryForList("SELECT DISTINCT m.id FROM member m JOIN broadcast_group g ON g.chat_id = m.chat_id"
+					+ " WHERE g.assist_code = ? AND m.sms_consent AND NOT m.opted_out", Long.class, code)
+			.stream()
+			.map((member) -> this.members.identityOf(member).phone())
+			.toList();
+		assertThat(consenting).isNotEmpty();
+
+		this.clock.advance(Duration.ofMinutes(31));
+		this.reminders.remindDue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> smsFor(code).size() == consenting.size());
+		assertThat(smsFor(code)).containsExactlyInAnyOrderElementsOf(consenting);
+
+		this.clock.advance(Duration.ofMinutes(31));
+		this.reminders.remindDue();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM broadcast_reminder WHERE assist_code = ?",
+					Integer.class, code) == 2);
+		assertThat(smsFor(code)).hasSize(consenting.size());
+	}
+
+	private List<String> smsFor(String code) {
+		return this.sms.accepted()
+			.stream()
+			.filter((message) -> "SMS_490000005".equals(message.templateCode())
+					&& code.equals(message.params().get("code")))
+			.flatMap((message) -> message.phoneNumbers().stream())
+			.toList();
+	}
+
 	private String broadcastToHospitality() {
-		String msgId = "msgRemind01==";
-		String callback = RobotCallbackSamples.message(msgId, "demo-dispatcher", "协查 旅馆 查找一名登记假身份证的住客", this.clock);
+		return broadcastToHospitality("msgRemind01==", "协查 旅馆 查找一名登记假身份证的住客");
+	}
+
+	private String broadcastToHospitality(String msgId, String text) {
+		String callback = RobotCallbackSamples.message(msgId, "demo-dispatcher", text, this.clock);
 		assertThat(
 				new Http(this.port).post("/callbacks/dingtalk/robot", callback, RobotCallbackSamples.signed(this.clock))
 					.statusCode())

@@ -143,6 +143,11 @@ class RulesTest {
 		}
 
 		@Override
+		public String checkinSummary() {
+			return "";
+		}
+
+		@Override
 		public Optional<AssistRequestView> assistRequest(String code) {
 			return Optional.empty();
 		}

@@ -24,9 +24,9 @@ import io.jingling.bots.engine.State;
 
 /**
  * The DingTalk command bot: reads a message written to the robot ({@code 帮助}, {@code 警令},
- * {@code 协查}, {@code 状态}, {@code 已读}, {@code 撤回}, {@code 结案}, {@code 回复}) and answers
- * with actions. Orders, their recall and assist requests are for dispatchers only;
- * closing a request and relaying to an informant are for dispatchers and the case
+ * {@code 协查}, {@code 状态}, {@code 已读}, {@code 撤回}, {@code 签到统计}, {@code 结案}, {@code 回复})
+ * and answers with actions. Orders, their recall and assist requests are for dispatchers
+ * only; closing a request and relaying to an informant are for dispatchers and the case
  * officer. Whatever a user writes, the answer is actions, never an exception.
  */
 public final class CommandBot {
@@ -83,6 +83,7 @@ public final class CommandBot {
 			case RELAY -> this.relay.handle(arguments, message, state);
 			case READS -> this.reads.handle(arguments, state);
 			case RECALL -> dispatcherOnly(message, state, () -> this.recall.handle(arguments, message));
+			case CHECKINS -> new Reply(state.checkinSummary());
 		};
 		log.info("command.handle {} eventId={} result={}", keyword, message.eventId(),
 				action.getClass().getSimpleName());

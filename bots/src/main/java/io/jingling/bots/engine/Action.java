@@ -6,6 +6,6 @@ package io.jingling.bots.engine;
  * here.
  */
 public sealed interface Action permits Reply, SendToGroup, SendToUsers, PostOrder, OpenAssistRequest, Broadcast,
-		RecordTip, OptOut, CloseAssistRequest, RelayToInformant, RecallOrder {
+		RecordTip, OptOut, CloseAssistRequest, RelayToInformant, RecallOrder, RequestApproval {
 
 }

@@ -12,9 +12,17 @@ import java.util.Objects;
  * @param caseOfficer the userId of the officer who receives the tips
  * @param validity how long the request collects tips
  * @param requestedBy the dispatcher's userId
+ * @param urgent marked {@code 紧急}: consenting informants are also told by SMS
+ * @param sensitive marked {@code 敏感}: a leader approves it before it goes out
  */
 public record OpenAssistRequest(List<String> circleIds, String content, String caseOfficer, Duration validity,
-		String requestedBy) implements Action {
+		String requestedBy, boolean urgent, boolean sensitive) implements Action {
+
+	/** An ordinary request: neither urgent nor sensitive. */
+	public OpenAssistRequest(List<String> circleIds, String content, String caseOfficer, Duration validity,
+			String requestedBy) {
+		this(circleIds, content, caseOfficer, validity, requestedBy, false, false);
+	}
 
 	public OpenAssistRequest {
 		circleIds = List.copyOf(circleIds);
@@ -28,7 +36,7 @@ public record OpenAssistRequest(List<String> circleIds, String content, String c
 	public String toString() {
 		return "OpenAssistRequest[circleIds=" + this.circleIds + ", contentLength=" + this.content.length()
 				+ ", caseOfficer=" + this.caseOfficer + ", validity=" + this.validity + ", requestedBy="
-				+ this.requestedBy + "]";
+				+ this.requestedBy + ", urgent=" + this.urgent + ", sensitive=" + this.sensitive + "]";
 	}
 
 }

@@ -15,7 +15,7 @@ final class RuleCompiler {
 
 	private static final Set<String> RULE_KEYS = Set.of("id", "description", "event", "when", "then");
 
-	private static final String KNOWN_STEPS = "command, reply, broadcast, tip";
+	private static final String KNOWN_STEPS = "command, reply, broadcast, approval, tip";
 
 	private final String file;
 
@@ -83,6 +83,7 @@ final class RuleCompiler {
 			case "command" -> withoutSettings(ruleId, field, new Step.RunCommandBot());
 			case "reply" -> reply(ruleId, field.value());
 			case "broadcast" -> withoutSettings(ruleId, field, new Step.BroadcastToCircles());
+			case "approval" -> withoutSettings(ruleId, field, new Step.AwaitApproval());
 			case "tip" -> withoutSettings(ruleId, field, new Step.RunTipBot());
 			default -> throw error(ruleId, field.position(),
 					"unknown step '" + field.key() + "'; known steps: " + KNOWN_STEPS);

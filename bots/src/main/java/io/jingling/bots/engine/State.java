@@ -38,6 +38,12 @@ public interface State {
 	Optional<String> readStatusOf(String orderCode);
 
 	/**
+	 * Today's check-ins of on-duty officers by unit, and who has not checked in, in one
+	 * Chinese paragraph.
+	 */
+	String checkinSummary();
+
+	/**
 	 * How long an assist request collects tips unless said otherwise (configured, 72
 	 * hours by default).
 	 */

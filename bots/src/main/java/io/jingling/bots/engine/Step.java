@@ -69,6 +69,25 @@ sealed interface Step {
 	}
 
 	/**
+	 * {@code approval: {}}: the assist request waits for a leader's approval and goes out
+	 * to the circles it names once approved.
+	 */
+	record AwaitApproval() implements Step {
+
+		@Override
+		public EventKind event() {
+			return EventKind.ASSIST_REQUEST_OPENED;
+		}
+
+		@Override
+		public List<Action> perform(Event event, State state, CommandBot commandBot, TipBot tipBot) {
+			AssistRequestOpened request = (AssistRequestOpened) event;
+			return List.of(new RequestApproval(request.code(), request.circleIds()));
+		}
+
+	}
+
+	/**
 	 * {@code tip: {}}: the tip bot reads the informant's message and answers with its own
 	 * actions.
 	 */

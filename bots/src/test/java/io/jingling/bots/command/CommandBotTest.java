@@ -183,6 +183,14 @@ class CommandBotTest {
 		}
 
 		@Test
+		void marksAnUrgentOrSensitiveRequest() {
+			assertThat(fromDispatcher("协查 紧急 敏感 房屋 寻找灰色面包车")).containsExactly(new OpenAssistRequest(List.of("rental"),
+					"寻找灰色面包车", DISPATCHER, Duration.ofHours(72), DISPATCHER, true, true));
+			assertThat(fromDispatcher("协查 敏感 交通 寻找灰色面包车")).containsExactly(new OpenAssistRequest(List.of("transport"),
+					"寻找灰色面包车", DISPATCHER, Duration.ofHours(72), DISPATCHER, false, true));
+		}
+
+		@Test
 		void takesTheContentFromTheFirstWordThatIsNoCircle() {
 			assertThat(fromDispatcher("协查 交通 交通事故逃逸车辆 白色轿车 交通"))
 				.containsExactly(request(List.of("transport"), "交通事故逃逸车辆 白色轿车 交通", DISPATCHER));
@@ -209,13 +217,13 @@ class CommandBotTest {
 		@Test
 		void listsTheCirclesWhenNoneIsNamed() {
 			assertThat(replyText(fromDispatcher("协查 寻找灰色面包车"))).startsWith("请写明发往哪些圈子：交通运输圈、旅馆网吧娱乐餐饮圈")
-				.contains("或「全部」", "用法：协查 <圈子> <内容>");
+				.contains("或「全部」", "用法：协查 [紧急] [敏感] <圈子> <内容>");
 		}
 
 		@ParameterizedTest
 		@ValueSource(strings = { "协查 交通、房屋", "协查 全部 @张三", "协查" })
 		void asksForWhatIsMissing(String text) {
-			assertThat(replyText(fromDispatcher(text))).contains("用法：协查 <圈子> <内容>");
+			assertThat(replyText(fromDispatcher(text))).contains("用法：协查 [紧急] [敏感] <圈子> <内容>");
 		}
 
 	}
@@ -263,6 +271,11 @@ class CommandBotTest {
 				.endsWith("用法：已读 <警令编号>，例：已读 JL-20261130-001");
 		}
 
+	}
+
+	@Test
+	void answersTodaysCheckinsToAnyone() {
+		assertThat(replyText(from("officer001", "@警铃 签到统计"))).isEqualTo("今日签到（截至 09:00）：城关派出所 1/2。未签到：李四");
 	}
 
 	@Nested

@@ -146,6 +146,19 @@ class RuleEngineTest {
 	}
 
 	@Test
+	void defaultRulesHoldACountyWideOrSensitiveAssistRequestForApproval() throws RuleLoadException {
+		RuleEngine engine = defaultEngine();
+		List<String> all = List.of("transport", "hospitality", "recycling", "rental", "merchants", "village");
+		assertThat(engine.evaluate(assistOpened("XC-20261130-010", all, false, false), this.bureau))
+			.containsExactly(new RequestApproval("XC-20261130-010", all));
+		assertThat(engine.evaluate(assistOpened("XC-20261130-011", List.of("rental"), false, true), this.bureau))
+			.containsExactly(new RequestApproval("XC-20261130-011", List.of("rental")));
+		assertThat(engine.evaluate(
+				assistOpened("XC-20261130-012", List.of("rental", "transport", "village"), false, false), this.bureau))
+			.containsExactly(new Broadcast("XC-20261130-012", List.of("rental", "transport", "village")));
+	}
+
+	@Test
 	void defaultRulesRecordWhatInformantsWriteThroughKfOaOrSmsAsTips() throws RuleLoadException {
 		RuleEngine engine = defaultEngine();
 		InformantMessageReceived message = fromInformant("text", "车在城东加油站", "transport", "XC-20261130-007");

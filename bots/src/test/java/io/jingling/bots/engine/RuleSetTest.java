@@ -32,8 +32,8 @@ class RuleSetTest {
 
 	@Test
 	void loadsTheDefaultRules() throws RuleLoadException {
-		assertThat(RuleSet.load(Path.of("../config/rules")).ruleIds()).containsExactly("assist-to-circles",
-				"informant-tips", "command-group", "outside-command-group", "private-chat");
+		assertThat(RuleSet.load(Path.of("../config/rules")).ruleIds()).containsExactly("assist-needs-approval",
+				"assist-to-circles", "informant-tips", "command-group", "outside-command-group", "private-chat");
 	}
 
 	@Test
@@ -148,7 +148,7 @@ class RuleSetTest {
 	void rejectsAnUnknownStep() {
 		RuleLoadException failure = failure(HELP_RULE.replace("reply:", "brodcast:"));
 		assertThat(failure.getMessage()).isEqualTo("rules file test.yaml, rule help, line 5, column 7: "
-				+ "unknown step 'brodcast'; known steps: command, reply, broadcast, tip");
+				+ "unknown step 'brodcast'; known steps: command, reply, broadcast, approval, tip");
 	}
 
 	@ParameterizedTest

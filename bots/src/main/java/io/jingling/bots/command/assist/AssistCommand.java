@@ -1,6 +1,7 @@
 package io.jingling.bots.command.assist;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -12,13 +13,21 @@ import io.jingling.bots.engine.RobotMessageReceived;
 import io.jingling.bots.engine.State;
 
 /**
- * {@code 协查 <圈子…|全部> <内容>}: opens an assist request to the named circles. The case
- * officer is the first @-mentioned known officer, else the sender. The caller has already
- * checked that the sender is a dispatcher.
+ * {@code 协查 [紧急] [敏感] <圈子…|全部> <内容>}: opens an assist request to the named circles.
+ * {@code 紧急} also reaches consenting informants by SMS; {@code 敏感} holds it for a
+ * leader's approval (as the default rules do for {@code 全部}). The case officer is the
+ * first @-mentioned known officer, else the sender. The caller has already checked that
+ * the sender is a dispatcher.
  */
 public final class AssistCommand {
 
-	private static final String USAGE = "用法：协查 <圈子> <内容>，例：协查 交通、房屋 寻找灰色面包车，车牌尾号 357";
+	private static final String USAGE = "用法：协查 [紧急] [敏感] <圈子> <内容>，例：协查 交通、房屋 寻找灰色面包车，车牌尾号 357";
+
+	private static final String URGENT = "紧急";
+
+	private static final String SENSITIVE = "敏感";
+
+	private static final Pattern FLAG = Pattern.compile("^(紧急|敏感)(?:\\s+|$)", Pattern.UNICODE_CHARACTER_CLASS);
 
 	// a mention is "@name" at the start or after a space; "a@b.com" in the content is not
 	// one
@@ -29,8 +38,18 @@ public final class AssistCommand {
 	 * @param arguments the text after the command word, stripped
 	 */
 	public Action handle(String arguments, RobotMessageReceived message, State state) {
+		boolean urgent = false;
+		boolean sensitive = false;
+		String rest = arguments;
+		Matcher flag = FLAG.matcher(rest);
+		while (flag.find()) {
+			urgent = urgent || flag.group(1).equals(URGENT);
+			sensitive = sensitive || flag.group(1).equals(SENSITIVE);
+			rest = rest.substring(flag.end());
+			flag = FLAG.matcher(rest);
+		}
 		List<Circle> circles = state.circles();
-		CircleSelection selection = CircleSelection.parse(arguments, circles);
+		CircleSelection selection = CircleSelection.parse(rest, circles);
 		if (selection.circleIds().isEmpty()) {
 			return reply("请写明发往哪些圈子：" + circles.stream().map(Circle::name).collect(Collectors.joining("、")) + "，或「"
 					+ CircleSelection.ALL + "」。");
@@ -45,7 +64,7 @@ public final class AssistCommand {
 			.findFirst()
 			.orElse(message.senderUserId());
 		return new OpenAssistRequest(selection.circleIds(), content, caseOfficer, state.assistValidity(),
-				message.senderUserId());
+				message.senderUserId(), urgent, sensitive);
 	}
 
 	private static Reply reply(String reason) {
