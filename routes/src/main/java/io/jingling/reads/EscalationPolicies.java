@@ -40,7 +40,7 @@ public class EscalationPolicies {
 
 	private static final Set<String> TOP_KEYS = Set.of("default-policy", "sms-template", "quiet-hours", "policies");
 
-	private static final Set<String> STEP_KEYS = Set.of("after", "action", "quiet");
+	private static final Set<String> STEP_KEYS = Set.of("after", "action", "quiet", "on-duty-only");
 
 	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
@@ -178,7 +178,11 @@ public class EscalationPolicies {
 			if (!quiet.isEmpty() && !quiet.equals("defer")) {
 				throw new IllegalArgumentException(at + ": quiet may only be 'defer'");
 			}
-			steps.add(new EscalationPolicy.Step(after, action, quiet.equals("defer")));
+			JsonNode onDutyOnly = stepNode.path("on-duty-only");
+			if (!onDutyOnly.isMissingNode() && !onDutyOnly.isBoolean()) {
+				throw new IllegalArgumentException(at + ": on-duty-only must be true or false");
+			}
+			steps.add(new EscalationPolicy.Step(after, action, quiet.equals("defer"), onDutyOnly.asBoolean(false)));
 			previous = after;
 		}
 		return new EscalationPolicy(name, node.path("description").asText(""), List.copyOf(steps));

@@ -16,8 +16,10 @@ public record EscalationPolicy(String name, String description, List<Step> steps
 	 * @param after delay after the order was sent
 	 * @param action what the step does
 	 * @param deferInQuietHours a step due in quiet hours waits until they end
+	 * @param onDutyOnly the step leaves out officers who are off duty today (the duty
+	 * board's roster)
 	 */
-	public record Step(Duration after, StepAction action, boolean deferInQuietHours) {
+	public record Step(Duration after, StepAction action, boolean deferInQuietHours, boolean onDutyOnly) {
 	}
 
 }

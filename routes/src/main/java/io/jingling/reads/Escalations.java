@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import io.jingling.connectors.dingtalk.client.DingKind;
 import io.jingling.connectors.dingtalk.client.MessageContent;
 import io.jingling.directory.DirectoryStore;
+import io.jingling.duty.DutyBoard;
 import io.jingling.outbox.DeliveryListener;
 import io.jingling.outbox.Outbox;
 import io.jingling.outbox.SmsFrequency;
@@ -66,9 +67,12 @@ class Escalations implements DueWorkHandler, DeliveryListener {
 
 	private final HubProperties hub;
 
+	private final DutyBoard duty;
+
 	Escalations(JdbcTemplate jdbc, TransactionTemplate transaction, EscalationPolicies policies, ReadTracking tracking,
 			ReadPoller poller, Outbox outbox, SmsFrequency sms, DueWork dueWork, DirectoryStore directory, Clock clock,
-			HubProperties hub) {
+			HubProperties hub, DutyBoard duty) {
+		this.duty = duty;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.policies = policies;
@@ -119,11 +123,13 @@ class Escalations implements DueWorkHandler, DeliveryListener {
 			return;
 		}
 		this.tracking.tracking(code).forEach(this.poller::refresh);
-		List<String> unread = this.jdbc.queryForList("SELECT DISTINCT r.user_id FROM tracked_recipient r"
+		List<String> stillUnread = this.jdbc.queryForList("SELECT DISTINCT r.user_id FROM tracked_recipient r"
 				+ " JOIN tracked_message m ON m.id = r.tracked_id WHERE m.order_code = ? AND m.status <> 'RECALLED'"
 				+ " AND r.read_at IS NULL AND NOT EXISTS (SELECT 1 FROM escalation_action e WHERE e.order_code = ?"
 				+ " AND e.step = ? AND e.user_id = r.user_id) ORDER BY r.user_id", String.class, code, code,
 				item.step());
+		List<String> unread = step.onDutyOnly() ? stillUnread.stream().filter(this.duty::isOnDuty).toList()
+				: stillUnread;
 		if (unread.isEmpty()) {
 			log.info("reads.escalate nobody-unread code={} step={}", code, item.step());
 			return;

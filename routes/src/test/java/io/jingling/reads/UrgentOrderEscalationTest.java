@@ -280,6 +280,31 @@ class UrgentOrderEscalationTest {
 			.contains("第 1 步 DING 4 人（租户无 DING 或额度不足，已改发短信）");
 	}
 
+	@Test
+	void theNormalPolicyDingsOnlyTheUnreadWhoAreOnDuty() {
+		this.dingTalk.setReadingProfile(ReadingProfile.never());
+		String msgId = "msgNormal" + this.clock.instant().toEpochMilli() + "==";
+		post(msgId, "警令 全体 明早 8:00 交接班");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM tracked_message m JOIN dispatch_order o"
+					+ " ON o.code = m.order_code JOIN inbox_event i ON o.source_event_id = i.id"
+					+ " WHERE i.platform_msg_id = ?", Integer.class, msgId) == 1);
+		String code = this.jdbc.queryForObject("SELECT o.code FROM dispatch_order o JOIN inbox_event i"
+				+ " ON o.source_event_id = i.id WHERE i.platform_msg_id = ?", String.class, msgId);
+		assertThat(this.jdbc.queryForObject("SELECT policy FROM dispatch_order WHERE code = ?", String.class, code))
+			.isEqualTo("normal");
+		this.sentAt = this.jdbc
+			.queryForObject("SELECT sent_at FROM tracked_message WHERE order_code = ?", Timestamp.class, code)
+			.toInstant();
+
+		at(Duration.ofMinutes(30));
+		await().atMost(Duration.ofSeconds(10)).until(() -> dingsFor(code).size() == 1);
+		assertThat(dingsFor(code).get(0).json().path("receiverUserIdList")).extracting(JsonNode::asText)
+			.hasSize(27)
+			.doesNotContain("demo-dispatcher", "dispatcher02", "leader01", "leader02")
+			.contains("officer01", "officer27");
+	}
+
 	private String postUrgentOrderToEveryone() {
 		String msgId = "msgUrgent" + this.clock.instant().toEpochMilli() + "==";
 		post(msgId, "警令 紧急 全体 今晚 20:00 全员到岗");
