@@ -11,6 +11,7 @@ import io.jingling.connectors.dingtalk.client.DingTalkOffice;
 import io.jingling.connectors.dingtalk.client.DingTalkSettings;
 import io.jingling.connectors.dingtalk.client.SdkDingTalkClient;
 import io.jingling.connectors.dingtalk.events.EventCrypto;
+import io.jingling.connectors.dingtalk.events.StreamEventConsumer;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,17 @@ class DingTalkWiring {
 		DingTalkComponent component = new DingTalkComponent();
 		component.setClient(client);
 		return component;
+	}
+
+	/**
+	 * Stream mode, for a bureau without a public address: events come over one outbound
+	 * connection instead of the HTTP subscription.
+	 */
+	@Bean(initMethod = "start", destroyMethod = "close")
+	@ConditionalOnProperty(name = "jingling.dingtalk.stream.enabled", havingValue = "true")
+	StreamEventConsumer streamEventConsumer(DingTalkProperties properties, StreamIntake intake) {
+		log.info("dingtalk.stream enabled appKey={}", properties.appKey());
+		return new StreamEventConsumer(properties.appKey(), properties.appSecret(), intake::accept);
 	}
 
 	@Bean
