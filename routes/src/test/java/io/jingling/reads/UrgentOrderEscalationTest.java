@@ -18,6 +18,7 @@ import io.jingling.connectors.dingtalk.sim.ReadingProfile;
 import io.jingling.connectors.dingtalk.sim.Recorded;
 import io.jingling.connectors.sms.sim.AliyunSmsSimulator;
 import io.jingling.schedule.DueWork;
+import io.jingling.support.ConsoleSession;
 import io.jingling.support.Http;
 import io.jingling.support.HubTest;
 import io.jingling.support.MutableClock;
@@ -175,11 +176,13 @@ class UrgentOrderEscalationTest {
 				.count())
 			.isEqualTo(7);
 
-		// the timeline API answers only its token, and shows each step per recipient
-		Http http = new Http(this.port);
-		assertThat(http.get("/api/orders/" + code + "/timeline", Map.of()).statusCode()).isEqualTo(401);
-		var timeline = http.get("/api/orders/" + code + "/timeline",
-				Map.of("Authorization", "Bearer jingling-demo-api-token"));
+		// the timeline API answers only logged-in dispatchers (and admins and viewers),
+		// and
+		// shows each step per recipient
+		assertThat(ConsoleSession.anonymous(this.port).get("/api/orders/" + code + "/timeline").statusCode())
+			.isEqualTo(401);
+		ConsoleSession dispatcher = ConsoleSession.login(this.port, "demo-dispatcher", "jingling-demo");
+		var timeline = dispatcher.get("/api/orders/" + code + "/timeline");
 		assertThat(timeline.statusCode()).isEqualTo(200);
 		JsonNode body = new ObjectMapper().readTree(timeline.body());
 		assertThat(body.path("policy").asText()).isEqualTo("urgent");
@@ -194,9 +197,7 @@ class UrgentOrderEscalationTest {
 		assertThat(unread.path("readAt").isNull()).isTrue();
 		assertThat(unread.path("escalations")).extracting((step) -> step.path("action").asText())
 			.containsExactly("DING", "短信DING", "短信", "告知调度员");
-		assertThat(http
-			.get("/api/orders/JL-20261130-999/timeline", Map.of("Authorization", "Bearer jingling-demo-api-token"))
-			.statusCode()).isEqualTo(404);
+		assertThat(dispatcher.get("/api/orders/JL-20261130-999/timeline").statusCode()).isEqualTo(404);
 
 		assertThat(this.digest.text(java.time.LocalDate.of(2026, 11, 30), this.clock.instant()))
 			.contains(code + "：已读 27/31", "阅读最慢的单位");

@@ -1,0 +1,83 @@
+package io.jingling.security;
+
+import java.security.Principal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.jingling.informant.Identity;
+import io.jingling.informant.Member;
+import io.jingling.informant.Members;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code POST /api/informants/{memberId}/identity} with {@code {"reason": "..."}}: opens
+ * an informant's sealed identity for a user with the {@code informant-identity} role.
+ * Each reveal is recorded (who, whom, why, when) before anything is answered; the log
+ * names the pseudonym and the user, never the identity or the reason.
+ */
+@RestController
+class IdentityReveals {
+
+	private static final Logger log = LoggerFactory.getLogger(IdentityReveals.class);
+
+	private static final int MIN_REASON = 4;
+
+	private final Members members;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	IdentityReveals(Members members, JdbcTemplate jdbc, Clock clock) {
+		this.members = members;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The request body: why the identity is needed. */
+	record RevealRequest(String reason) {
+
+		@Override
+		public String toString() {
+			return "RevealRequest[reasonLength=" + ((this.reason == null) ? 0 : this.reason.length()) + "]";
+		}
+
+	}
+
+	@PostMapping("/api/informants/{memberId}/identity")
+	@Transactional
+	Map<String, Object> reveal(@PathVariable long memberId, @RequestBody RevealRequest request, Principal user) {
+		String reason = (request.reason() == null) ? "" : request.reason().strip();
+		if (reason.length() < MIN_REASON) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请写明查看线人身份的理由（至少 4 个字）");
+		}
+		Member member = this.members.byId(memberId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个线人"));
+		this.jdbc.update("INSERT INTO identity_reveal (username, member_id, reason, revealed_at) VALUES (?, ?, ?, ?)",
+				user.getName(), memberId, (reason.length() <= 500) ? reason : reason.substring(0, 500),
+				Timestamp.from(this.clock.instant()));
+		Identity identity = this.members.identityOf(memberId);
+		log.info("identity.reveal member={} by={}", member.pseudonym(), user.getName());
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("memberId", memberId);
+		answer.put("pseudonym", member.pseudonym());
+		answer.put("name", identity.name());
+		answer.put("phone", identity.phone());
+		answer.put("wecomExternalUserId", identity.externalUserId());
+		answer.put("officialAccountOpenId", identity.openId());
+		return answer;
+	}
+
+}

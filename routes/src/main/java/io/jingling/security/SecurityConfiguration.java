@@ -1,0 +1,81 @@
+package io.jingling.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+
+/**
+ * The console and the API need a logged-in user with the right role: unauthenticated API
+ * calls get 401, console pages redirect to {@code /login}, a wrong role gets 403.
+ * Platform callbacks and health probes are outside; they are checked by the platforms'
+ * own signatures. CSRF protection is on for everything but the callbacks; the token is
+ * also in the {@code XSRF-TOKEN} cookie for API clients.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		// @formatter:off
+		http
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/callbacks/**", "/actuator/health/**", "/login", "/error").permitAll()
+				.requestMatchers("/api/informants/**").hasRole("INFORMANT_IDENTITY")
+				.requestMatchers("/api/orders/**").hasAnyRole("ADMIN", "DISPATCHER", "VIEWER")
+				.anyRequest().authenticated())
+			.formLogin((login) -> login.permitAll())
+			.logout((logout) -> logout.permitAll())
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/callbacks/**")
+				.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+					new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new AntPathRequestMatcher("/api/**")));
+		// @formatter:on
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Counts failed logins per user, so guessing a password locks the account a while.
+	 */
+	@Bean
+	LoginThrottle loginThrottle(ConsoleUsers users) {
+		return new LoginThrottle(users);
+	}
+
+	static class LoginThrottle {
+
+		private final ConsoleUsers users;
+
+		LoginThrottle(ConsoleUsers users) {
+			this.users = users;
+		}
+
+		@EventListener
+		void failed(AuthenticationFailureBadCredentialsEvent event) {
+			this.users.failed(event.getAuthentication().getName());
+		}
+
+		@EventListener
+		void succeeded(AuthenticationSuccessEvent event) {
+			this.users.succeeded(event.getAuthentication().getName());
+		}
+
+	}
+
+}

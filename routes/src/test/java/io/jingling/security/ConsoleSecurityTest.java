@@ -1,0 +1,110 @@
+package io.jingling.security;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jingling.support.ConsoleSession;
+import io.jingling.support.HubTest;
+import io.jingling.support.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The console's doors: the unauthenticated get 401 on the API and a redirect to the login
+ * form elsewhere, the wrong role gets 403, guessing a password locks the account a while,
+ * and an informant's identity opens only to the {@code informant-identity} role, with a
+ * reason, audited, and never logged.
+ */
+@HubTest
+class ConsoleSecurityTest {
+
+	private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	ConsoleUsers users;
+
+	@Test
+	void refusesTheUnauthenticatedAndTheWrongRole() {
+		ConsoleSession anonymous = ConsoleSession.anonymous(this.port);
+		assertThat(anonymous.get("/api/orders/JL-20261130-001/timeline").statusCode()).isEqualTo(401);
+		var page = anonymous.page("/");
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+
+		ConsoleSession officer = ConsoleSession.login(this.port, "demo-officer", "jingling-demo");
+		assertThat(officer.get("/api/orders/JL-20261130-001/timeline").statusCode()).isEqualTo(403);
+		assertThat(officer.post("/api/informants/1/identity", "{\"reason\":\"核实线索来源\"}").statusCode()).isEqualTo(403);
+		assertThat(this.users.dingTalkUserIdOf("demo-officer")).isEqualTo("officer01");
+	}
+
+	@Test
+	void locksAnAccountForAWhileAfterFiveWrongPasswords() {
+		this.users.create("guess-target", "right-password-1", "测试", null, Set.of(Role.VIEWER));
+		for (int i = 0; i < ConsoleUsers.MAX_FAILURES; i++) {
+			assertThatThrownBy(() -> ConsoleSession.login(this.port, "guess-target", "wrong"))
+				.hasMessageContaining("login refused");
+		}
+		assertThatThrownBy(() -> ConsoleSession.login(this.port, "guess-target", "right-password-1"))
+			.hasMessageContaining("login refused");
+		this.clock.advance(ConsoleUsers.LOCK_FOR.plus(Duration.ofSeconds(1)));
+		assertThat(ConsoleSession.login(this.port, "guess-target", "right-password-1")).isNotNull();
+	}
+
+	@Test
+	void revealsAnIdentityOnlyWithAReasonAndAuditsEveryReveal() throws Exception {
+		ListAppender<ILoggingEvent> logs = new ListAppender<>();
+		logs.start();
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		root.addAppender(logs);
+		try {
+			long member = this.jdbc.queryForObject("SELECT MIN(id) FROM member", Long.class);
+			ConsoleSession admin = ConsoleSession.login(this.port, "demo-admin", "jingling-demo");
+			int before = this.jdbc.queryForObject("SELECT COUNT(*) FROM identity_reveal", Integer.class);
+
+			assertThat(admin.post("/api/informants/" + member + "/identity", "{\"reason\":\"\"}").statusCode())
+				.isEqualTo(400);
+			assertThat(admin.post("/api/informants/999999/identity", "{\"reason\":\"核实线索来源\"}").statusCode())
+				.isEqualTo(404);
+			var revealed = admin.post("/api/informants/" + member + "/identity", "{\"reason\":\"核实线索来源，准备约谈\"}");
+			assertThat(revealed.statusCode()).isEqualTo(200);
+			JsonNode identity = new ObjectMapper().readTree(revealed.body());
+			assertThat(identity.path("phone").asText()).matches("1[3-9]\\d{9}");
+			assertThat(identity.path("pseudonym").asText()).isNotBlank();
+
+			var audit = this.jdbc.queryForMap("SELECT username, member_id, reason FROM identity_reveal ORDER BY id DESC"
+					+ " FETCH FIRST 1 ROWS ONLY");
+			assertThat(audit).containsEntry("USERNAME", "demo-admin").containsEntry("REASON", "核实线索来源，准备约谈");
+			assertThat(((Number) audit.get("MEMBER_ID")).longValue()).isEqualTo(member);
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM identity_reveal", Integer.class))
+				.isEqualTo(before + 1);
+			assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+				.noneMatch((line) -> MOBILE.matcher(line).find() || line.contains("准备约谈"));
+		}
+		finally {
+			root.detachAppender(logs);
+		}
+	}
+
+}
