@@ -3,6 +3,7 @@ package io.jingling.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -33,6 +34,8 @@ class SecurityConfiguration {
 				.requestMatchers("/callbacks/**", "/actuator/health/**", "/login", "/error").permitAll()
 				.requestMatchers("/api/informants/**").hasRole("INFORMANT_IDENTITY")
 				.requestMatchers("/api/orders/**").hasAnyRole("ADMIN", "DISPATCHER", "VIEWER")
+				.requestMatchers(HttpMethod.POST, "/api/tips/*/rating").hasAnyRole("DISPATCHER", "OFFICER")
+				.requestMatchers("/api/tips/tally").hasAnyRole("ADMIN", "DISPATCHER", "VIEWER")
 				.anyRequest().authenticated())
 			.formLogin((login) -> login.permitAll())
 			.logout((logout) -> logout.permitAll())
