@@ -16,9 +16,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * A follower's message to the Official Account: found (or enrolled, unassigned to a
- * circle) by the openid's keyed hash, then the same tip path as 微信客服 with channel
- * {@code oa}.
+ * A follower's message to the Official Account, after {@link MpMediaStage}: found (or
+ * enrolled, unassigned to a circle) by the openid's keyed hash, then the same tip path as
+ * 微信客服 with channel {@code oa}.
  */
 @Component
 @ConditionalOnProperty("jingling.wxmp.app-id")
@@ -36,9 +36,11 @@ class MpMessageHandler implements InboxHandler {
 		this.runner = runner;
 	}
 
+	static final String TYPE = "MpInbound";
+
 	@Override
 	public String eventType() {
-		return MpCallbackRoutes.TYPE;
+		return TYPE;
 	}
 
 	@Override
@@ -48,7 +50,8 @@ class MpMessageHandler implements InboxHandler {
 
 	@Override
 	public void handle(InboxEntry entry) {
-		MpMessage message = this.inbox.payload(entry, MpMessage.class);
+		MpInbound inbound = this.inbox.payload(entry, MpInbound.class);
+		MpMessage message = inbound.message();
 		if (message.openId() == null || message.event() != null && !message.event().isBlank()) {
 			return;
 		}
@@ -58,7 +61,7 @@ class MpMessageHandler implements InboxHandler {
 		Instant at = Instant.ofEpochSecond(message.createTime());
 		this.members.wrote(member.id(), at, "oa");
 		var event = new InformantMessageReceived("wxmp:" + message.msgId(), at, member.id(), member.pseudonym(),
-				member.circleId(), member.township(), "oa", kind(message), text(message), null,
+				member.circleId(), member.township(), "oa", kind(message), text(message), inbound.evidence(),
 				(member.lastSceneParam() == null) ? "" : member.lastSceneParam());
 		this.runner.run(entry.id(), event, null);
 	}

@@ -1,5 +1,6 @@
 package io.jingling.wxmp;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
 import io.jingling.connectors.wechat.sim.MpSimulator;
 import io.jingling.support.Http;
+import io.jingling.tip.Evidence;
 import io.jingling.support.HubTest;
 import io.jingling.support.MpCallbacks;
 import io.jingling.support.MutableClock;
@@ -42,6 +44,9 @@ class OfficialAccountTipTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Evidence evidence;
+
 	@LocalServerPort
 	int port;
 
@@ -66,7 +71,7 @@ class OfficialAccountTipTest {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> !this.mp.recorded(MpSimulator.KEFU_SEND).isEmpty());
 		String tipCode = this.jdbc.queryForObject("SELECT t.code FROM tip t JOIN inbox_event i"
-				+ " ON t.source_event_id = i.id WHERE i.platform = 'wxmp'", String.class);
+				+ " ON t.source_event_id = i.id WHERE i.platform = 'wxmp' AND t.kind = 'text'", String.class);
 		assertThat(this.mp.recorded(MpSimulator.KEFU_SEND)).singleElement().satisfies((ack) -> {
 			assertThat(ack.json().path("touser").asText()).isEqualTo(FOLLOWER);
 			assertThat(ack.json().path("text").path("content").asText()).contains(tipCode);
@@ -78,6 +83,26 @@ class OfficialAccountTipTest {
 		assertThat(this.dingTalk.recorded(DingTalkSimulator.SEND_USERS))
 			.allSatisfy((forward) -> assertThat(forward.body()).doesNotContain(FOLLOWER));
 		assertThat(output).doesNotContain(FOLLOWER, "兜售来路不明");
+	}
+
+	@Test
+	void aFollowersPhotoIsDownloadedOnceAndKeptAsEvidence() {
+		byte[] photo = "jingling-test-photo-bytes".getBytes(StandardCharsets.UTF_8);
+		var message = this.mp.followerSendsImage("oJinglingDemoFollower0003", photo);
+		for (int i = 0; i < 2; i++) {
+			assertThat(MpCallbacks.post(this.http, message).statusCode()).isEqualTo(200);
+		}
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM tip t JOIN inbox_event i"
+							+ " ON t.source_event_id = i.id WHERE i.platform = 'wxmp' AND t.kind = 'image'",
+					Integer.class) == 1);
+		String reference = this.jdbc.queryForObject("SELECT t.media_ref FROM tip t JOIN inbox_event i"
+				+ " ON t.source_event_id = i.id WHERE i.platform = 'wxmp' AND t.kind = 'image'", String.class);
+		assertThat(reference).startsWith("sha256:");
+		assertThat(this.evidence.read(reference)).isEqualTo(photo);
+		assertThat(this.mp.recorded(MpSimulator.MEDIA_GET)).hasSize(1);
 	}
 
 	@Test

@@ -23,4 +23,13 @@ public interface MpClient {
 	 */
 	String sendKefuText(String openId, String text);
 
+	/**
+	 * Downloads temporary media a follower sent (a photo, a voice message) into memory,
+	 * while the platform still keeps it (3 days).
+	 * @see <a href=
+	 * "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Get_temporary_materials.html">mp:
+	 * media/get</a>
+	 */
+	byte[] downloadMedia(String mediaId);
+
 }

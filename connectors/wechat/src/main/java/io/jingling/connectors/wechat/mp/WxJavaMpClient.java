@@ -1,5 +1,10 @@
 package io.jingling.connectors.wechat.mp;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+
+import io.jingling.connectors.TransientConnectorException;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
 import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
@@ -54,6 +59,22 @@ public final class WxJavaMpClient implements MpClient {
 		MpCalls.call("kefu send", () -> this.service.getKefuService().sendKefuMessageWithResponse(message));
 		log.info("wxmp.kefu sent length={}", text.length());
 		return "";
+	}
+
+	@Override
+	public byte[] downloadMedia(String mediaId) {
+		File file = MpCalls.call("media get", () -> this.service.getMaterialService().mediaDownload(mediaId));
+		try {
+			byte[] content = Files.readAllBytes(file.toPath());
+			log.info("wxmp.media downloaded bytes={}", content.length);
+			return content;
+		}
+		catch (IOException ex) {
+			throw new TransientConnectorException("wxmp", "media.read", "downloaded media could not be read", ex);
+		}
+		finally {
+			file.delete();
+		}
 	}
 
 }

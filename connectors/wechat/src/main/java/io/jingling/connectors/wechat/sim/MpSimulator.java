@@ -26,6 +26,9 @@ public final class MpSimulator implements AutoCloseable {
 	/** Send a customer-service message. */
 	public static final String KEFU_SEND = "/cgi-bin/message/custom/send";
 
+	/** Download temporary media a follower sent, GET with media_id (kept 3 days). */
+	public static final String MEDIA_GET = "/cgi-bin/media/get";
+
 	private final WireMockServer server;
 
 	private final SimulatedMpKefu kefu;
@@ -34,8 +37,11 @@ public final class MpSimulator implements AutoCloseable {
 
 	private final FailureSwitches failures;
 
+	private final SimulatedMedia media;
+
 	private MpSimulator(WireMockServer server, SimulatedMpKefu kefu, SimulatedMpCallbacks callbacks,
-			FailureSwitches failures) {
+			SimulatedMedia media, FailureSwitches failures) {
+		this.media = media;
 		this.server = server;
 		this.kefu = kefu;
 		this.callbacks = callbacks;
@@ -52,15 +58,17 @@ public final class MpSimulator implements AutoCloseable {
 		SimulatedMpKefu kefu = new SimulatedMpKefu(clock);
 		FailureSwitches failures = new FailureSwitches();
 		SimulatedMpCallbacks callbacks = new SimulatedMpCallbacks(appId, token, aesKey, clock);
-		MpTransformer transformer = new MpTransformer(new SimulatedMpTokens(appId, secret, clock), kefu, failures);
+		SimulatedMedia media = new SimulatedMedia(clock);
+		MpTransformer transformer = new MpTransformer(new SimulatedMpTokens(appId, secret, clock), kefu, media,
+				failures);
 		WireMockServer server = new WireMockServer(
 				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().extensions(transformer));
 		server.start();
-		for (String path : List.of(TOKEN, KEFU_SEND)) {
+		for (String path : List.of(TOKEN, KEFU_SEND, MEDIA_GET)) {
 			server.stubFor(WireMock.any(WireMock.urlPathEqualTo(path))
 				.willReturn(WireMock.aResponse().withTransformers(MpTransformer.NAME)));
 		}
-		return new MpSimulator(server, kefu, callbacks, failures);
+		return new MpSimulator(server, kefu, callbacks, media, failures);
 	}
 
 	/** Base URL to give the client as {@code jingling.wxmp.api-url}. */
@@ -107,6 +115,23 @@ public final class MpSimulator implements AutoCloseable {
 	public Callback followerSendsLocation(String openId, double lat, double lng, String label) {
 		this.kefu.followerWrote(openId);
 		return this.callbacks.location(openId, lat, lng, label);
+	}
+
+	/**
+	 * A follower sends a photo: the platform keeps it as temporary media for 3 days, and
+	 * the callback carries its {@code MediaId}.
+	 */
+	public Callback followerSendsImage(String openId, byte[] image) {
+		this.kefu.followerWrote(openId);
+		return this.callbacks.image(openId, storeMedia("image", image));
+	}
+
+	/**
+	 * Keeps temporary media as the platform does for 3 days, and returns its
+	 * {@code media_id}.
+	 */
+	public String storeMedia(String type, byte[] content) {
+		return this.media.store(type, type + ".bin", content);
 	}
 
 	/**

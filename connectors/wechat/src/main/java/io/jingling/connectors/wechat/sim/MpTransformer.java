@@ -23,9 +23,12 @@ final class MpTransformer implements ResponseDefinitionTransformerV2 {
 
 	private final SimulatedMpKefu kefu;
 
+	private final SimulatedMedia media;
+
 	private final FailureSwitches failures;
 
-	MpTransformer(SimulatedMpTokens tokens, SimulatedMpKefu kefu, FailureSwitches failures) {
+	MpTransformer(SimulatedMpTokens tokens, SimulatedMpKefu kefu, SimulatedMedia media, FailureSwitches failures) {
+		this.media = media;
 		this.tokens = tokens;
 		this.kefu = kefu;
 		this.failures = failures;
@@ -36,10 +39,11 @@ final class MpTransformer implements ResponseDefinitionTransformerV2 {
 		LoggedRequest request = serveEvent.getRequest();
 		String path = WeComSimulator.pathOf(request.getUrl());
 		Answer answer = this.failures.next(path).orElseGet(() -> serve(path, request));
-		return new ResponseDefinitionBuilder().withStatus(200)
+		ResponseDefinitionBuilder response = new ResponseDefinitionBuilder().withStatus(200)
 			.withHeader("Content-Type", answer.contentType())
-			.withBody(answer.body())
-			.build();
+			.withBody(answer.body());
+		answer.headers().forEach(response::withHeader);
+		return response.build();
 	}
 
 	private Answer serve(String path, Request request) {
@@ -52,6 +56,9 @@ final class MpTransformer implements ResponseDefinitionTransformerV2 {
 		Optional<Answer> refusal = this.tokens.refusal(query(request, "access_token"));
 		if (refusal.isPresent()) {
 			return refusal.get();
+		}
+		if (path.equals(MpSimulator.MEDIA_GET)) {
+			return this.media.get(query(request, "media_id"));
 		}
 		if (!RequestMethod.POST.equals(request.getMethod())) {
 			return Answer.error(43002, "require POST method");

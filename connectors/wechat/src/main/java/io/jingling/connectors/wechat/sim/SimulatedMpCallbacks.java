@@ -52,6 +52,11 @@ final class SimulatedMpCallbacks {
 						+ element("Label", label));
 	}
 
+	Callback image(String openId, String mediaId) {
+		return message(openId, "image",
+				element("PicUrl", "https://mmbiz.qpic.cn/sim/" + mediaId) + element("MediaId", mediaId));
+	}
+
 	Callback urlCheck(String echo) {
 		String timestamp = timestamp();
 		String nonce = SimulatedCallbacks.nonce(this.random);

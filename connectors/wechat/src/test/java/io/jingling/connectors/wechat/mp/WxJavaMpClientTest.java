@@ -183,6 +183,19 @@ class WxJavaMpClientTest {
 	}
 
 	@Test
+	void downloadsAFollowersPhotoWhileThePlatformKeepsIt() {
+		byte[] photo = { (byte) 0xFF, (byte) 0xD8, 1, 2, 3, (byte) 0xFF, (byte) 0xD9 };
+		String stored = this.sim.storeMedia("image", photo);
+
+		assertThat(this.client.downloadMedia(stored)).isEqualTo(photo);
+		assertThat(this.sim.recorded(MpSimulator.MEDIA_GET)).hasSize(1);
+
+		this.clock.advance(Duration.ofDays(3).plusSeconds(1));
+		assertThatThrownBy(() -> this.client.downloadMedia(stored)).isInstanceOfSatisfying(
+				PermanentConnectorException.class, (failure) -> assertThat(failure.code()).isEqualTo("40007"));
+	}
+
+	@Test
 	void repliesAtMostFiveTimesPerFollowerMessage() {
 		this.sim.followerWrites(FOLLOWER, TIP);
 		for (int i = 1; i <= 5; i++) {
