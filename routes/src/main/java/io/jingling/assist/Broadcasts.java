@@ -127,12 +127,21 @@ public class Broadcasts {
 		}
 	}
 
+	/**
+	 * The people the groups reach: each group's count from WeCom's member-change
+	 * callbacks, or the hub's members in it while WeCom has said nothing.
+	 */
 	private int membersIn(List<CustomerGroup> groups) {
-		List<String> chatIds = groups.stream().map(CustomerGroup::chatId).toList();
-		String marks = String.join(",", chatIds.stream().map((id) -> "?").toList());
-		return this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM member WHERE NOT opted_out AND chat_id IN (" + marks + ")", Integer.class,
-				chatIds.toArray());
+		int members = 0;
+		for (CustomerGroup group : groups) {
+			List<Integer> counted = this.jdbc.queryForList("SELECT members FROM group_member_count WHERE chat_id = ?",
+					Integer.class, group.chatId());
+			members += counted.isEmpty()
+					? this.jdbc.queryForObject("SELECT COUNT(*) FROM member WHERE NOT opted_out AND chat_id = ?",
+							Integer.class, group.chatId())
+					: counted.get(0);
+		}
+		return members;
 	}
 
 }

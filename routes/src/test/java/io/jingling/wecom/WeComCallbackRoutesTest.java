@@ -69,6 +69,26 @@ class WeComCallbackRoutesTest {
 	}
 
 	@Test
+	void keepsAGroupsMemberCountFromMemberChanges() {
+		String chat = "wrJLDemoVillageHekou01";
+		int known = this.jdbc.queryForObject("SELECT COUNT(*) FROM member WHERE chat_id = ?", Integer.class, chat);
+		this.jdbc.update("DELETE FROM group_member_count WHERE chat_id = ?", chat);
+
+		assertThat(WeComCallbacks.post(this.http, this.weCom.membersChanged(chat, "add_member", 3)).statusCode())
+			.isEqualTo(200);
+		assertThat(WeComCallbacks.post(this.http, this.weCom.membersChanged(chat, "del_member", 1)).statusCode())
+			.isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> Integer.valueOf(known + 2)
+				.equals(this.jdbc
+					.queryForList("SELECT members FROM group_member_count WHERE chat_id = ?", Integer.class, chat)
+					.stream()
+					.findFirst()
+					.orElse(null)));
+	}
+
+	@Test
 	void refusesAWrongSignature(CapturedOutput output) {
 		Callback callback = this.weCom.changeExternalChat("wrJLDemoVillageHekou01", "update", "add_member");
 		Map<String, String> forged = new HashMap<>(callback.query());

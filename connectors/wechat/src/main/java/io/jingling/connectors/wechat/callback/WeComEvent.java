@@ -9,10 +9,12 @@ import java.util.HexFormat;
  * A decrypted WeCom callback, the fields the hub routes on. {@code msgType} and
  * {@code event} say what it is ({@code event}/{@code kf_msg_or_event} carries
  * {@code kfToken} and {@code openKfId} for {@code kf/sync_msg};
- * {@code change_external_chat} carries {@code chatId}, {@code changeType} and
- * {@code updateDetail}; {@code change_external_contact} carries {@code userId},
- * {@code externalUserId} and {@code state}). Absent fields are null. {@code toString()}
- * hides {@code externalUserId} and {@code kfToken}.
+ * {@code change_external_chat} carries {@code chatId}, {@code changeType},
+ * {@code updateDetail} and, for {@code add_member}/{@code del_member}, how many in
+ * {@code memberChange} ({@code MemChangeCnt}; 0 when absent);
+ * {@code change_external_contact} carries {@code userId}, {@code externalUserId} and
+ * {@code state}). Absent fields are null. {@code toString()} hides {@code externalUserId}
+ * and {@code kfToken}.
  *
  * @see <a href="https://developer.work.weixin.qq.com/document/path/96361">wecom:96361
  * customer-contact events</a>
@@ -21,7 +23,15 @@ import java.util.HexFormat;
  */
 public record WeComEvent(String msgType, String event, String changeType, String updateDetail, String chatId,
 		String kfToken, String openKfId, String userId, String externalUserId, String state, String msgId,
-		String fromUser, long createTime) {
+		String fromUser, long createTime, int memberChange) {
+
+	/** An event that changes no group's member count. */
+	public WeComEvent(String msgType, String event, String changeType, String updateDetail, String chatId,
+			String kfToken, String openKfId, String userId, String externalUserId, String state, String msgId,
+			String fromUser, long createTime) {
+		this(msgType, event, changeType, updateDetail, chatId, kfToken, openKfId, userId, externalUserId, state, msgId,
+				fromUser, createTime, 0);
+	}
 
 	/**
 	 * The key to store the callback under so WeCom's retries (same content, up to 3
@@ -44,6 +54,10 @@ public record WeComEvent(String msgType, String event, String changeType, String
 		// tell them apart, kept only as digests so the key holds neither
 		if (this.kfToken != null && !this.kfToken.isEmpty()) {
 			key = key + ":" + digest(this.kfToken);
+		}
+		// members joining and leaving one group within a second are different changes
+		if (this.memberChange > 0) {
+			key = key + ":" + part(this.updateDetail) + ":" + this.memberChange;
 		}
 		return (this.externalUserId != null && !this.externalUserId.isEmpty()) ? key + ":" + digest(this.externalUserId)
 				: key;

@@ -27,7 +27,17 @@ public final class WeComEventParser {
 		return new WeComEvent(msgType, xml.text("Event"), xml.text("ChangeType"), xml.text("UpdateDetail"),
 				xml.text("ChatId"), xml.text("Token"), xml.text("OpenKfId"), xml.text("UserID"),
 				xml.text("ExternalUserID"), xml.text("State"), xml.text("MsgId"), xml.text("FromUserName"),
-				createTime(xml.text("CreateTime")));
+				createTime(xml.text("CreateTime")), memberChange(xml.text("MemChangeCnt")));
+	}
+
+	// MemChangeCnt: how many joined or left a customer group; absent for other events
+	private static int memberChange(String value) {
+		try {
+			return (value == null || value.isBlank()) ? 0 : Math.max(0, Integer.parseInt(value.strip()));
+		}
+		catch (NumberFormatException ex) {
+			throw new CallbackRejectedException(Reason.MALFORMED, "WeCom callback MemChangeCnt is not a number");
+		}
 	}
 
 	private static long createTime(String value) {

@@ -37,8 +37,9 @@ final class SimulatedCallbacks {
 				event("sys", "kf_msg_or_event") + element("Token", kfToken) + element("OpenKfId", openKfId) + "</xml>");
 	}
 
-	Callback changeExternalChat(String chatId, String changeType, String updateDetail) {
-		String detail = (updateDetail != null) ? element("UpdateDetail", updateDetail) : "";
+	Callback changeExternalChat(String chatId, String changeType, String updateDetail, int memberChange) {
+		String detail = ((updateDetail != null) ? element("UpdateDetail", updateDetail) : "") + ((memberChange > 0)
+				? "<JoinScene>3</JoinScene><MemChangeCnt>" + memberChange + "</MemChangeCnt>" : "");
 		return post(event("sys", "change_external_chat") + element("ChatId", chatId) + element("ChangeType", changeType)
 				+ detail + "</xml>");
 	}

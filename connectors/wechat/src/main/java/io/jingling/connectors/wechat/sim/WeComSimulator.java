@@ -240,7 +240,15 @@ public final class WeComSimulator implements AutoCloseable {
 	 * such as {@code add_member}, {@code dismiss}); {@code updateDetail} may be null.
 	 */
 	public Callback changeExternalChat(String chatId, String changeType, String updateDetail) {
-		return this.callbacks.changeExternalChat(chatId, changeType, updateDetail);
+		return this.callbacks.changeExternalChat(chatId, changeType, updateDetail, 0);
+	}
+
+	/**
+	 * Members joined ({@code add_member}) or left ({@code del_member}) a customer group:
+	 * the callback carries how many in {@code MemChangeCnt}, and no names.
+	 */
+	public Callback membersChanged(String chatId, String updateDetail, int count) {
+		return this.callbacks.changeExternalChat(chatId, "update", updateDetail, count);
 	}
 
 	/**

@@ -49,8 +49,9 @@ class WeComEventParserTest {
 		assertThat(event.chatId()).isEqualTo("wrJL00TaxiChengdong0000001");
 		assertThat(event.changeType()).isEqualTo("update");
 		assertThat(event.updateDetail()).isEqualTo("add_member");
+		assertThat(event.memberChange()).isEqualTo(1);
 		assertThat(event.dedupeKey())
-			.isEqualTo("evt:sys:1764461000:change_external_chat:update:wrJL00TaxiChengdong0000001");
+			.isEqualTo("evt:sys:1764461000:change_external_chat:update:wrJL00TaxiChengdong0000001:add_member:1");
 	}
 
 	@Test
