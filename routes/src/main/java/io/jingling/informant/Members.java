@@ -66,6 +66,24 @@ public class Members {
 		return byLookup(this.vault.lookupHash("wxmp", openId));
 	}
 
+	/** Whether the member's identity is still sealed in the vault (not erased). */
+	public boolean hasIdentity(long memberId) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM member_identity WHERE member_id = ?", Integer.class,
+				memberId) > 0;
+	}
+
+	/**
+	 * Erases the member's identity at their request: the sealed identity and the keyed
+	 * hashes that find them go, and they get no more broadcasts or SMS; the pseudonym and
+	 * its tips stay. Someone writing again from the same account is enrolled anew.
+	 */
+	public void erase(long memberId) {
+		this.jdbc.update("DELETE FROM member_identity WHERE member_id = ?", memberId);
+		this.jdbc.update("UPDATE member SET lookup_hash = ?, phone_hash = NULL, opted_out = TRUE WHERE id = ?",
+				"erased:" + memberId, memberId);
+		log.info("member.erase done memberId={}", memberId);
+	}
+
 	/** The member who gave this phone number (SMS replies), if any. */
 	public Optional<Member> byPhone(String phone) {
 		return this.jdbc

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,8 +25,11 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code POST /api/informants/{memberId}/identity} with {@code {"reason": "..."}}: opens
  * an informant's sealed identity for a user with the {@code informant-identity} role.
- * Each reveal is recorded (who, whom, why, when) before anything is answered; the log
- * names the pseudonym and the user, never the identity or the reason.
+ * {@code DELETE} on the same path with the same body erases it at the informant's
+ * request: the sealed identity and the keyed hashes go, the member is opted out, and the
+ * pseudonym with its tips stays. Each reveal or erasure is recorded (who, whom, why,
+ * when) before anything is answered; the log names the pseudonym and the user, never the
+ * identity or the reason.
  */
 @RestController
 class IdentityReveals {
@@ -46,7 +50,7 @@ class IdentityReveals {
 		this.clock = clock;
 	}
 
-	/** The request body: why the identity is needed. */
+	/** The request body: why the identity is needed, or why it is erased. */
 	record RevealRequest(String reason) {
 
 		@Override
@@ -59,15 +63,10 @@ class IdentityReveals {
 	@PostMapping("/api/informants/{memberId}/identity")
 	@Transactional
 	Map<String, Object> reveal(@PathVariable long memberId, @RequestBody RevealRequest request, Principal user) {
-		String reason = (request.reason() == null) ? "" : request.reason().strip();
-		if (reason.length() < MIN_REASON) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请写明查看线人身份的理由（至少 4 个字）");
+		if (this.members.byId(memberId).isPresent() && !this.members.hasIdentity(memberId)) {
+			throw new ResponseStatusException(HttpStatus.GONE, "该线人的身份已应本人要求删除");
 		}
-		Member member = this.members.byId(memberId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个线人"));
-		this.jdbc.update("INSERT INTO identity_reveal (username, member_id, reason, revealed_at) VALUES (?, ?, ?, ?)",
-				user.getName(), memberId, (reason.length() <= 500) ? reason : reason.substring(0, 500),
-				Timestamp.from(this.clock.instant()));
+		Member member = audited(memberId, request, user, "REVEAL", "请写明查看线人身份的理由（至少 4 个字）");
 		Identity identity = this.members.identityOf(memberId);
 		log.info("identity.reveal member={} by={}", member.pseudonym(), user.getName());
 		Map<String, Object> answer = new LinkedHashMap<>();
@@ -78,6 +77,30 @@ class IdentityReveals {
 		answer.put("wecomExternalUserId", identity.externalUserId());
 		answer.put("officialAccountOpenId", identity.openId());
 		return answer;
+	}
+
+	@DeleteMapping("/api/informants/{memberId}/identity")
+	@Transactional
+	Map<String, Object> erase(@PathVariable long memberId, @RequestBody RevealRequest request, Principal user) {
+		Member member = audited(memberId, request, user, "ERASE", "请写明删除线人身份的理由（至少 4 个字）");
+		this.members.erase(memberId);
+		log.info("identity.erase member={} by={}", member.pseudonym(), user.getName());
+		return Map.of("memberId", memberId, "pseudonym", member.pseudonym(), "erased", true);
+	}
+
+	private Member audited(long memberId, RevealRequest request, Principal user, String action, String missing) {
+		String reason = (request.reason() == null) ? "" : request.reason().strip();
+		if (reason.length() < MIN_REASON) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, missing);
+		}
+		Member member = this.members.byId(memberId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个线人"));
+		this.jdbc.update(
+				"INSERT INTO identity_reveal (username, member_id, reason, revealed_at, action)"
+						+ " VALUES (?, ?, ?, ?, ?)",
+				user.getName(), memberId, (reason.length() <= 500) ? reason : reason.substring(0, 500),
+				Timestamp.from(this.clock.instant()), action);
+		return member;
 	}
 
 }

@@ -9,6 +9,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jingling.informant.Identity;
+import io.jingling.informant.Members;
 import io.jingling.support.ConsoleSession;
 import io.jingling.support.HubTest;
 import io.jingling.support.MutableClock;
@@ -45,6 +47,9 @@ class ConsoleSecurityTest {
 	@Autowired
 	ConsoleUsers users;
 
+	@Autowired
+	Members members;
+
 	@Test
 	void refusesTheUnauthenticatedAndTheWrongRole() {
 		ConsoleSession anonymous = ConsoleSession.anonymous(this.port);
@@ -70,6 +75,26 @@ class ConsoleSecurityTest {
 			.hasMessageContaining("login refused");
 		this.clock.advance(ConsoleUsers.LOCK_FOR.plus(Duration.ofSeconds(1)));
 		assertThat(ConsoleSession.login(this.port, "guess-target", "right-password-1")).isNotNull();
+	}
+
+	@Test
+	void erasesAnIdentityOnRequestKeepingThePseudonymAndAuditsIt() {
+		long member = this.members.enroll(Identity.ofWeCom("wmJLEraseRequest0001"), "transport", "城关镇", null, true)
+			.id();
+		ConsoleSession admin = ConsoleSession.login(this.port, "demo-admin", "jingling-demo");
+		assertThat(admin.delete("/api/informants/" + member + "/identity", "{}").statusCode()).isEqualTo(400);
+
+		var erased = admin.delete("/api/informants/" + member + "/identity", "{\"reason\":\"本人来电要求删除身份信息\"}");
+		assertThat(erased.statusCode()).isEqualTo(200);
+		assertThat(this.members.hasIdentity(member)).isFalse();
+		assertThat(this.members.byExternalUserId("wmJLEraseRequest0001")).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT opted_out FROM member WHERE id = ?", Boolean.class, member))
+			.isTrue();
+		assertThat(admin.post("/api/informants/" + member + "/identity", "{\"reason\":\"核实线索来源\"}").statusCode())
+			.isEqualTo(410);
+		assertThat(this.jdbc.queryForList("SELECT action FROM identity_reveal WHERE member_id = ? ORDER BY id",
+				String.class, member))
+			.containsExactly("ERASE");
 	}
 
 	@Test

@@ -73,9 +73,18 @@ public final class ConsoleSession {
 
 	/** A JSON POST with the session's CSRF token. */
 	public HttpResponse<String> post(String path, String json) {
+		return write("POST", path, json);
+	}
+
+	/** A JSON DELETE with the session's CSRF token. */
+	public HttpResponse<String> delete(String path, String json) {
+		return write("DELETE", path, json);
+	}
+
+	private HttpResponse<String> write(String method, String path, String json) {
 		var request = HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json));
+			.method(method, HttpRequest.BodyPublishers.ofString(json));
 		csrf().ifPresent((token) -> request.header("X-XSRF-TOKEN", token));
 		return send(request.build());
 	}
