@@ -37,7 +37,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/tips/*/rating").hasAnyRole("DISPATCHER", "OFFICER")
 				.requestMatchers("/api/tips/tally").hasAnyRole("ADMIN", "DISPATCHER", "VIEWER")
 				.anyRequest().authenticated())
-			.formLogin((login) -> login.permitAll())
+			.formLogin((login) -> login.loginPage("/login").permitAll())
 			.logout((logout) -> logout.permitAll())
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/callbacks/**")
 				.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())

@@ -57,6 +57,9 @@ class ConsoleSecurityTest {
 		var page = anonymous.page("/");
 		assertThat(page.statusCode()).isEqualTo(302);
 		assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+		var login = anonymous.page("/login");
+		assertThat(login.statusCode()).isEqualTo(200);
+		assertThat(login.body()).contains("警铃 登录", "name=\"username\"", "name=\"password\"", "name=\"_csrf\"");
 
 		ConsoleSession officer = ConsoleSession.login(this.port, "demo-officer", "jingling-demo");
 		assertThat(officer.get("/api/orders/JL-20261130-001/timeline").statusCode()).isEqualTo(403);
