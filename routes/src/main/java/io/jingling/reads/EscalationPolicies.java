@@ -3,7 +3,6 @@ package io.jingling.reads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jingling.connectors.sms.client.SmsTemplate;
+import io.jingling.config.ConfigKind;
 import io.jingling.support.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +27,13 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
 /**
- * The escalation policies of {@code config/escalation.yaml}. The file is checked as a
- * whole when it loads; an edit is taken in when the file changes, and an edit that does
- * not check out is logged and ignored, so the last good policies stay in force.
+ * The escalation policies, a versioned config ({@code escalation}, seeded from
+ * {@code config/escalation.yaml}). A version is checked as a whole before it applies; one
+ * that does not check out is refused with the file, the entry and the reason, and the
+ * policies in force stay.
  */
 @Component
-public class EscalationPolicies {
+public class EscalationPolicies implements ConfigKind {
 
 	private static final Logger log = LoggerFactory.getLogger(EscalationPolicies.class);
 
@@ -50,7 +51,28 @@ public class EscalationPolicies {
 
 	EscalationPolicies(HubProperties hub) {
 		this.file = hub.resolve(FILE);
-		this.loaded = load(this.file);
+		this.loaded = parse(read(this.file));
+	}
+
+	@Override
+	public String name() {
+		return "escalation";
+	}
+
+	@Override
+	public Path file() {
+		return this.file;
+	}
+
+	@Override
+	public void check(String content) {
+		parse(content);
+	}
+
+	@Override
+	public void apply(String content) {
+		this.loaded = parse(content);
+		log.info("escalation.apply done policies={}", this.loaded.policies.keySet());
 	}
 
 	/** The policy of that name, or the default policy when the name is empty. */
@@ -87,37 +109,25 @@ public class EscalationPolicies {
 	}
 
 	private Loaded current() {
-		Loaded known = this.loaded;
-		FileTime modified = modified(this.file);
-		if (modified != null && !modified.equals(known.modified)) {
-			try {
-				this.loaded = load(this.file);
-				log.info("escalation.reload done policies={}", this.loaded.policies.keySet());
-			}
-			catch (IllegalArgumentException ex) {
-				log.error("escalation.reload refused, keeping the policies in force: {}", ex.getMessage());
-				this.loaded = known.touched(modified);
-			}
-		}
 		return this.loaded;
 	}
 
-	private static FileTime modified(Path file) {
+	private static String read(Path file) {
 		try {
-			return Files.getLastModifiedTime(file);
-		}
-		catch (IOException ex) {
-			return null;
-		}
-	}
-
-	private Loaded load(Path file) {
-		JsonNode root;
-		try {
-			root = this.yaml.readTree(file.toFile());
+			return Files.readString(file);
 		}
 		catch (IOException ex) {
 			throw new IllegalArgumentException(FILE + ": cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	private Loaded parse(String content) {
+		JsonNode root;
+		try {
+			root = this.yaml.readTree(content);
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException(FILE + ": not YAML: " + ex.getMessage(), ex);
 		}
 		if (root == null || !root.isObject()) {
 			throw new IllegalArgumentException(FILE + ": expected a mapping with default-policy and policies");
@@ -146,7 +156,7 @@ public class EscalationPolicies {
 		JsonNode quiet = root.path("quiet-hours");
 		LocalTime from = quiet.isMissingNode() ? null : time(quiet, "from");
 		LocalTime to = quiet.isMissingNode() ? null : time(quiet, "to");
-		return new Loaded(modified(file), defaultPolicy, Map.copyOf(policies),
+		return new Loaded(defaultPolicy, Map.copyOf(policies),
 				new SmsTemplate(template.path("code").asText(), List.copyOf(parameters)), from, to);
 	}
 
@@ -205,13 +215,8 @@ public class EscalationPolicies {
 		});
 	}
 
-	private record Loaded(FileTime modified, String defaultPolicy, Map<String, EscalationPolicy> policies,
-			SmsTemplate smsTemplate, LocalTime quietFrom, LocalTime quietTo) {
-
-		Loaded touched(FileTime time) {
-			return new Loaded(time, this.defaultPolicy, this.policies, this.smsTemplate, this.quietFrom, this.quietTo);
-		}
-
+	private record Loaded(String defaultPolicy, Map<String, EscalationPolicy> policies, SmsTemplate smsTemplate,
+			LocalTime quietFrom, LocalTime quietTo) {
 	}
 
 }

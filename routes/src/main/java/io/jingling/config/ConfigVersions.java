@@ -1,0 +1,194 @@
+package io.jingling.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The versions of each config kind. On start, a kind with no version is seeded from its
+ * file (version 1, author {@code file}); one with versions gets its active version
+ * applied, so the database, not the file, says what is in force. An edit is checked,
+ * stored as the next version with its diff, made active and applied, all or nothing. With
+ * {@code jingling.config.watch-files} on (the embedded default), a changed file is
+ * proposed the same way as an edit by {@code file}; a file that does not check out is
+ * refused in the log and changes nothing.
+ */
+@Component
+public class ConfigVersions {
+
+	private static final Logger log = LoggerFactory.getLogger(ConfigVersions.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	private final Map<String, ConfigKind> kinds;
+
+	private final boolean watchFiles;
+
+	private final Map<String, String> lastSeenFile = new ConcurrentHashMap<>();
+
+	ConfigVersions(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, List<ConfigKind> kinds,
+			@Value("${jingling.config.watch-files:true}") boolean watchFiles) {
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.clock = clock;
+		this.kinds = kinds.stream().collect(Collectors.toMap(ConfigKind::name, Function.identity()));
+		this.watchFiles = watchFiles;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		for (ConfigKind kind : this.kinds.values()) {
+			Optional<String> active = activeContent(kind.name());
+			if (active.isEmpty()) {
+				String content = readFile(kind);
+				this.transaction
+					.executeWithoutResult((status) -> insert(kind.name(), 1, content, "file", "初始版本（来自文件）", ""));
+				log.info("config.seed done kind={} version=1", kind.name());
+			}
+			else {
+				// a file edited while the hub was down is compared with the active
+				// version
+				// by the first watch
+				kind.apply(active.get());
+				continue;
+			}
+			this.lastSeenFile.put(kind.name(), readFile(kind));
+		}
+	}
+
+	/** The kinds there are. */
+	public List<String> kinds() {
+		return this.kinds.keySet().stream().sorted().toList();
+	}
+
+	/** A kind's versions, newest first, without their content. */
+	public List<ConfigVersion> versions(String kind) {
+		return this.jdbc.query(
+				"SELECT kind, version, author, created_at, reason, status, diff FROM config_version"
+						+ " WHERE kind = ? ORDER BY version DESC",
+				(rs, i) -> new ConfigVersion(rs.getString(1), rs.getInt(2), rs.getString(3),
+						rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7)),
+				kind);
+	}
+
+	/** One version's content. */
+	public Optional<String> content(String kind, int version) {
+		return this.jdbc
+			.queryForList("SELECT content FROM config_version WHERE kind = ? AND version = ?", String.class, kind,
+					version)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Checks a candidate and, if it holds, makes it the next version and applies it.
+	 * @throws ConfigRefused when it does not check out (nothing changes)
+	 * @throws IllegalArgumentException for an unknown kind
+	 */
+	public synchronized ConfigVersion propose(String kindName, String content, String author, String reason) {
+		ConfigKind kind = kind(kindName);
+		try {
+			kind.check(content);
+		}
+		catch (IllegalArgumentException ex) {
+			log.warn("config.refused kind={} author={}", kindName, author);
+			throw new ConfigRefused(ex.getMessage());
+		}
+		String before = activeContent(kindName).orElse("");
+		int next = this.jdbc.queryForObject("SELECT COALESCE(MAX(version), 0) + 1 FROM config_version WHERE kind = ?",
+				Integer.class, kindName);
+		this.transaction.executeWithoutResult((status) -> {
+			this.jdbc.update("UPDATE config_version SET status = 'SUPERSEDED' WHERE kind = ? AND status = 'ACTIVE'",
+					kindName);
+			insert(kindName, next, content, author, reason, LineDiff.of(before, content));
+		});
+		kind.apply(content);
+		log.info("config.version added kind={} version={} author={}", kindName, next, author);
+		return versions(kindName).get(0);
+	}
+
+	/** Activates an earlier version's content as a new version. */
+	public ConfigVersion rollback(String kindName, int version, String author, String reason) {
+		String content = content(kindName, version)
+			.orElseThrow(() -> new IllegalArgumentException("no version " + version + " of " + kindName));
+		return propose(kindName, content, author, "回滚到第 " + version + " 版：" + reason);
+	}
+
+	/** Takes in config files that changed since last seen, as edits by {@code file}. */
+	public void watch() {
+		if (!this.watchFiles) {
+			return;
+		}
+		for (ConfigKind kind : this.kinds.values()) {
+			String content = readFile(kind);
+			if (content.equals(this.lastSeenFile.get(kind.name()))) {
+				continue;
+			}
+			this.lastSeenFile.put(kind.name(), content);
+			if (content.equals(activeContent(kind.name()).orElse(null))) {
+				continue;
+			}
+			try {
+				propose(kind.name(), content, "file", "文件修改");
+			}
+			catch (ConfigRefused ex) {
+				log.error("config.file refused kind={}, keeping the version in force: {}", kind.name(),
+						ex.getMessage());
+			}
+		}
+	}
+
+	private ConfigKind kind(String name) {
+		ConfigKind kind = this.kinds.get(name);
+		if (kind == null) {
+			throw new IllegalArgumentException("unknown config kind '" + name + "': use one of " + kinds());
+		}
+		return kind;
+	}
+
+	private Optional<String> activeContent(String kind) {
+		return this.jdbc
+			.queryForList("SELECT content FROM config_version WHERE kind = ? AND status = 'ACTIVE'", String.class, kind)
+			.stream()
+			.findFirst();
+	}
+
+	private void insert(String kind, int version, String content, String author, String reason, String diff) {
+		this.jdbc.update(
+				"INSERT INTO config_version (kind, version, content, author, created_at, reason, status, diff)"
+						+ " VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)",
+				kind, version, content, author, Timestamp.from(this.clock.instant()),
+				(reason.length() <= 500) ? reason : reason.substring(0, 500), diff);
+	}
+
+	private static String readFile(ConfigKind kind) {
+		try {
+			return Files.readString(kind.file());
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+}

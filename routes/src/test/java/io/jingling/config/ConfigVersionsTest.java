@@ -1,0 +1,88 @@
+package io.jingling.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jingling.reads.EscalationPolicies;
+import io.jingling.support.ConsoleSession;
+import io.jingling.support.HubTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An admin edits the escalation policies through the API: the file seeded version 1; a
+ * good edit becomes version 2 with its diff and applies at once; a bad one is refused
+ * with the file, entry and reason and changes nothing; a roll-back is a new version with
+ * the old content.
+ */
+@HubTest
+class ConfigVersionsTest {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EscalationPolicies policies;
+
+	@Test
+	void editsAreCheckedVersionedAppliedAndRolledBack() throws Exception {
+		ConsoleSession dispatcher = ConsoleSession.login(this.port, "demo-dispatcher", "jingling-demo");
+		assertThat(dispatcher.get("/api/configs/escalation/versions").statusCode()).isEqualTo(403);
+
+		ConsoleSession admin = ConsoleSession.login(this.port, "demo-admin", "jingling-demo");
+		JsonNode versions = JSON.readTree(admin.get("/api/configs/escalation/versions").body());
+		int first = versions.get(versions.size() - 1).path("version").asInt();
+		assertThat(first).isEqualTo(1);
+		assertThat(versions.get(versions.size() - 1).path("author").asText()).isEqualTo("file");
+		int latest = versions.get(0).path("version").asInt();
+
+		String file = Files.readString(Path.of("../config/escalation.yaml"));
+		String faster = file.replace("{ after: 3m, action: ding }", "{ after: 2m, action: ding }");
+		var edited = admin.post("/api/configs/escalation/versions",
+				JSON.writeValueAsString(Map.of("content", faster, "reason", "紧急警令提前到 2 分钟 DING")));
+		assertThat(edited.statusCode()).isEqualTo(200);
+		JsonNode version = JSON.readTree(edited.body());
+		assertThat(version.path("version").asInt()).isEqualTo(latest + 1);
+		assertThat(version.path("author").asText()).isEqualTo("demo-admin");
+		assertThat(version.path("diff").asText()).contains("- ", "{ after: 3m, action: ding }", "+ ",
+				"{ after: 2m, action: ding }");
+		assertThat(this.policies.policy("urgent").orElseThrow().steps().get(0).after())
+			.isEqualTo(Duration.ofMinutes(2));
+
+		String broken = file.replace("{ after: 3m, action: ding }", "{ after: 3m, action: dingg }");
+		var refused = admin.post("/api/configs/escalation/versions",
+				JSON.writeValueAsString(Map.of("content", broken, "reason", "试一下")));
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(JSON.readTree(refused.body()).path("detail").asText())
+			.contains("config/escalation.yaml: policies.urgent.steps[0]", "unknown action 'dingg'");
+		assertThat(JSON.readTree(admin.get("/api/configs/escalation/versions").body()).get(0).path("version").asInt())
+			.isEqualTo(latest + 1);
+		assertThat(this.policies.policy("urgent").orElseThrow().steps().get(0).after())
+			.isEqualTo(Duration.ofMinutes(2));
+
+		var rolledBack = admin.post("/api/configs/escalation/rollback",
+				JSON.writeValueAsString(Map.of("version", latest, "reason", "恢复原来的流程")));
+		assertThat(rolledBack.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(rolledBack.body()).path("version").asInt()).isEqualTo(latest + 2);
+		assertThat(JSON.readTree(rolledBack.body()).path("reason").asText()).startsWith("回滚到第 " + latest + " 版");
+		assertThat(this.policies.policy("urgent").orElseThrow().steps().get(0).after())
+			.isEqualTo(Duration.ofMinutes(3));
+		assertThat(
+				JSON.readTree(admin.get("/api/configs/escalation/versions/" + latest).body()).path("content").asText())
+			.isEqualTo(JSON.readTree(admin.get("/api/configs/escalation/versions/" + (latest + 2)).body())
+				.path("content")
+				.asText());
+		assertThat(admin.get("/api/configs/nothing/versions").statusCode()).isEqualTo(404);
+	}
+
+}
