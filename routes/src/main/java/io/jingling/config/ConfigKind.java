@@ -1,15 +1,16 @@
 package io.jingling.config;
 
-import java.nio.file.Path;
-
 /** One kind of versioned config, e.g. {@code escalation}. */
 public interface ConfigKind {
 
 	/** The kind's name in the API, e.g. {@code escalation}. */
 	String name();
 
-	/** The file that seeds version 1 and, where file watching is on, proposes edits. */
-	Path file();
+	/**
+	 * What the kind's files under {@code config/} say now, as one text: it seeds version
+	 * 1 and, where file watching is on, is proposed as an edit when it changes.
+	 */
+	String readSource();
 
 	/**
 	 * Checks a candidate without applying it.

@@ -1,7 +1,5 @@
 package io.jingling.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -47,7 +45,7 @@ public class ConfigVersions {
 
 	private final Map<String, String> lastSeenFile = new ConcurrentHashMap<>();
 
-	ConfigVersions(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, List<ConfigKind> kinds,
+	public ConfigVersions(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, List<ConfigKind> kinds,
 			@Value("${jingling.config.watch-files:true}") boolean watchFiles) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
@@ -56,12 +54,13 @@ public class ConfigVersions {
 		this.watchFiles = watchFiles;
 	}
 
+	/** Seeds or applies every kind's active version; runs once the hub is ready. */
 	@EventListener(ApplicationReadyEvent.class)
-	void start() {
+	public void start() {
 		for (ConfigKind kind : this.kinds.values()) {
 			Optional<String> active = activeContent(kind.name());
 			if (active.isEmpty()) {
-				String content = readFile(kind);
+				String content = kind.readSource();
 				this.transaction
 					.executeWithoutResult((status) -> insert(kind.name(), 1, content, "file", "初始版本（来自文件）", ""));
 				log.info("config.seed done kind={} version=1", kind.name());
@@ -73,7 +72,7 @@ public class ConfigVersions {
 				kind.apply(active.get());
 				continue;
 			}
-			this.lastSeenFile.put(kind.name(), readFile(kind));
+			this.lastSeenFile.put(kind.name(), kind.readSource());
 		}
 	}
 
@@ -141,7 +140,7 @@ public class ConfigVersions {
 			return;
 		}
 		for (ConfigKind kind : this.kinds.values()) {
-			String content = readFile(kind);
+			String content = kind.readSource();
 			if (content.equals(this.lastSeenFile.get(kind.name()))) {
 				continue;
 			}
@@ -180,15 +179,6 @@ public class ConfigVersions {
 						+ " VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)",
 				kind, version, content, author, Timestamp.from(this.clock.instant()),
 				(reason.length() <= 500) ? reason : reason.substring(0, 500), diff);
-	}
-
-	private static String readFile(ConfigKind kind) {
-		try {
-			return Files.readString(kind.file());
-		}
-		catch (IOException ex) {
-			return "";
-		}
 	}
 
 }

@@ -9,7 +9,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Inbox events to the engine; stranded events recovered; rule files watched for changes.
+ * Inbox events to the engine; stranded events recovered. (Rule files are watched as a
+ * versioned config.)
  */
 @Component
 class EngineRoutes extends RouteBuilder {
@@ -24,12 +25,9 @@ class EngineRoutes extends RouteBuilder {
 
 	private final Inbox inbox;
 
-	private final Rules rules;
-
-	EngineRoutes(InboxProcessor processor, Inbox inbox, Rules rules) {
+	EngineRoutes(InboxProcessor processor, Inbox inbox) {
 		this.processor = processor;
 		this.inbox = inbox;
-		this.rules = rules;
 	}
 
 	@Override
@@ -44,10 +42,6 @@ class EngineRoutes extends RouteBuilder {
 			.process((exchange) -> exchange.getMessage().setBody(inbox.stranded(STRANDED_AFTER, 500)))
 			.split(body())
 				.bean(processor, "process");
-
-		from("timer:rules-reload?period={{jingling.rules.reload-period:2000}}")
-			.routeId("rules-reload")
-			.bean(rules, "reloadIfChanged");
 		// @formatter:on
 	}
 

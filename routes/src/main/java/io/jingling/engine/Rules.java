@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.jingling.bots.command.CommandBot;
@@ -12,6 +16,7 @@ import io.jingling.bots.engine.RuleEngine;
 import io.jingling.bots.engine.RuleLoadException;
 import io.jingling.bots.engine.RuleSet;
 import io.jingling.bots.tip.TipBot;
+import io.jingling.config.ConfigKind;
 import io.jingling.support.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +24,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The active rules. Loaded at start-up (a broken rule file stops start-up with its file,
- * rule and position) and reloaded when a file under {@code config/rules/} changes; a
- * broken edit is refused and the rules before it stay active.
+ * The active rules, a versioned config (kind {@code rules}) whose text is the bundle of
+ * the files under {@code config/rules/}, each after a {@code # ---- file: <name> ----}
+ * line. Loaded at start-up (a broken rule file stops start-up with its file, rule and
+ * position); after that, a version is checked as a whole (all files together, so rule ids
+ * stay unique across them) before it applies, and a broken one is refused with its file,
+ * rule and position while the rules before it stay active.
  */
 @Component
-public class Rules {
+public class Rules implements ConfigKind {
 
 	private static final Logger log = LoggerFactory.getLogger(Rules.class);
+
+	private static final Pattern FILE_HEADER = Pattern.compile("^# ---- file: (\\S+) ----$", Pattern.MULTILINE);
 
 	private final Path directory;
 
@@ -36,15 +46,12 @@ public class Rules {
 
 	private volatile RuleEngine engine;
 
-	private volatile String fingerprint;
-
 	Rules(HubProperties hub, Clock clock) {
 		this.directory = hub.rulesDirectory();
 		this.commandBot = new CommandBot(clock, hub.timeZone());
 		this.tipBot = new TipBot(clock, hub.timeZone());
-		this.fingerprint = fingerprint();
 		try {
-			this.engine = compile();
+			this.engine = new RuleEngine(RuleSet.load(this.directory), this.commandBot, this.tipBot);
 		}
 		catch (RuleLoadException ex) {
 			throw new IllegalStateException("Rules cannot load: " + ex.getMessage(), ex);
@@ -52,53 +59,70 @@ public class Rules {
 	}
 
 	public RuleEngine engine() {
-		return engine;
+		return this.engine;
 	}
 
-	/**
-	 * Reloads when any rule file changed since the last look; returns whether new rules
-	 * are active.
-	 */
-	public boolean reloadIfChanged() {
-		String now = fingerprint();
-		if (now.equals(fingerprint)) {
-			return false;
+	@Override
+	public String name() {
+		return "rules";
+	}
+
+	@Override
+	public String readSource() {
+		try (Stream<Path> files = Files.list(this.directory)) {
+			StringBuilder bundle = new StringBuilder();
+			for (Path file : files.filter(Rules::isYaml).sorted().toList()) {
+				bundle.append("# ---- file: ").append(file.getFileName()).append(" ----\n");
+				bundle.append(Files.readString(file));
+			}
+			return bundle.toString();
 		}
-		fingerprint = now;
+		catch (IOException ex) {
+			throw new UncheckedIOException("rules directory " + this.directory + " cannot be read", ex);
+		}
+	}
+
+	@Override
+	public void check(String bundle) {
+		compile(bundle);
+	}
+
+	@Override
+	public void apply(String bundle) {
+		RuleSet rules = compile(bundle);
+		this.engine = new RuleEngine(rules, this.commandBot, this.tipBot);
+		log.info("rules.apply done rules={}", rules.ruleIds().size());
+	}
+
+	private static RuleSet compile(String bundle) {
+		Map<String, String> files = new LinkedHashMap<>();
+		Matcher header = FILE_HEADER.matcher(bundle);
+		String name = null;
+		int from = 0;
+		while (header.find()) {
+			if (name != null) {
+				files.put(name, bundle.substring(from, header.start()));
+			}
+			name = header.group(1);
+			from = header.end() + 1;
+		}
+		if (name == null) {
+			throw new IllegalArgumentException(
+					"rules: no '# ---- file: <name>.yaml ----' line; each file starts with one");
+		}
+		files.put(name, bundle.substring(Math.min(from, bundle.length())));
 		try {
-			engine = compile();
-			log.info("rules.reload done directory={}", directory.getFileName());
-			return true;
+			return RuleSet.parse(files);
 		}
 		catch (RuleLoadException ex) {
-			log.error("rules.reload refused file={} rule={} position={}: {}; the previous rules stay active", ex.file(),
-					ex.ruleId(), ex.position(), ex.getMessage());
-			return false;
+			throw new IllegalArgumentException("config/rules/" + ex.file() + ", rule " + ex.ruleId() + ", "
+					+ ex.position() + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private RuleEngine compile() throws RuleLoadException {
-		RuleSet rules = RuleSet.load(directory);
-		log.info("rules.load done rules={}", rules.ruleIds().size());
-		return new RuleEngine(rules, this.commandBot, this.tipBot);
-	}
-
-	private String fingerprint() {
-		try (Stream<Path> files = Files.list(directory)) {
-			return files.sorted().map(Rules::stamp).reduce("", String::concat);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("rules directory " + directory + " cannot be listed", ex);
-		}
-	}
-
-	private static String stamp(Path file) {
-		try {
-			return file.getFileName() + ":" + Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file) + ";";
-		}
-		catch (IOException ex) {
-			return file.getFileName() + ":gone;";
-		}
+	private static boolean isYaml(Path file) {
+		String name = file.getFileName().toString();
+		return name.endsWith(".yaml") || name.endsWith(".yml");
 	}
 
 }

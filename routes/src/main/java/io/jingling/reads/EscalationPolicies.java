@@ -60,8 +60,13 @@ public class EscalationPolicies implements ConfigKind {
 	}
 
 	@Override
-	public Path file() {
-		return this.file;
+	public String readSource() {
+		try {
+			return Files.readString(this.file);
+		}
+		catch (IOException ex) {
+			return "";
+		}
 	}
 
 	@Override

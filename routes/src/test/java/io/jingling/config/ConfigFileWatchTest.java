@@ -1,6 +1,7 @@
 package io.jingling.config;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -52,8 +53,13 @@ class ConfigFileWatchTest {
 			}
 
 			@Override
-			public Path file() {
-				return ConfigFileWatchTest.this.file;
+			public String readSource() {
+				try {
+					return Files.readString(ConfigFileWatchTest.this.file);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
 			}
 
 			@Override

@@ -20,6 +20,8 @@ import io.jingling.bots.engine.Reply;
 import io.jingling.bots.engine.RobotMessageReceived;
 import io.jingling.bots.engine.State;
 import io.jingling.bots.engine.TipView;
+import io.jingling.config.ConfigRefused;
+import io.jingling.config.ConfigVersions;
 import io.jingling.support.HubProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,14 +29,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Rule files are reloaded on change; a broken edit is refused and the rules before it
- * keep working.
+ * Rule files are a versioned config: an edit on disk becomes a version by {@code file}
+ * and applies without a restart; a broken edit is refused with its file, rule and line,
+ * and the rules before it keep working; rule ids stay unique across files.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RulesTest {
@@ -55,9 +62,21 @@ class RulesTest {
 		Files.copy(Path.of("..", "config", "rules", "command.yaml"), rules.resolve("command.yaml"));
 	}
 
+	private static ConfigVersions versionsOf(Rules active) throws IOException {
+		var dataSource = new DriverManagerDataSource("jdbc:h2:mem:rules-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+				"sa", "");
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V11__config_versions.sql")));
+		ConfigVersions versions = new ConfigVersions(jdbc,
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), CLOCK, List.of(active), true);
+		versions.start();
+		return versions;
+	}
+
 	@Test
 	void refusesABrokenRuleFileAndKeepsTheRulesBeforeIt(CapturedOutput output) throws IOException {
 		Rules active = new Rules(hubAt(home), CLOCK);
+		ConfigVersions versions = versionsOf(active);
 		List<Action> before = active.engine().evaluate(PRIVATE_MESSAGE, EMPTY_STATE);
 
 		Files.writeString(rules.resolve("zz-broken.yaml"), """
@@ -68,14 +87,17 @@ class RulesTest {
 				    - reply: { text: "x" }
 				""");
 
-		assertThat(active.reloadIfChanged()).isFalse();
-		assertThat(output).contains("rules.reload refused", "zz-broken.yaml", "typo-rule", "line 3", "event.circels");
+		versions.watch();
+		assertThat(output).contains("config.file refused kind=rules", "zz-broken.yaml", "typo-rule", "line 3",
+				"event.circels");
 		assertThat(active.engine().evaluate(PRIVATE_MESSAGE, EMPTY_STATE)).isEqualTo(before);
+		assertThat(versions.versions("rules")).hasSize(1);
 	}
 
 	@Test
 	void takesAValidEditWithoutARestart() throws IOException {
 		Rules active = new Rules(hubAt(home), CLOCK);
+		ConfigVersions versions = versionsOf(active);
 
 		Files.writeString(rules.resolve("zz-greeting.yaml"), """
 				- id: greet-private
@@ -85,9 +107,27 @@ class RulesTest {
 				    - reply: { text: "你好，张伟" }
 				""");
 
-		assertThat(active.reloadIfChanged()).isTrue();
+		versions.watch();
 		assertThat(active.engine().evaluate(PRIVATE_MESSAGE, EMPTY_STATE)).contains(new Reply("你好，张伟"));
-		assertThat(active.reloadIfChanged()).isFalse();
+		versions.watch();
+		assertThat(versions.versions("rules")).hasSize(2);
+		assertThat(versions.versions("rules").get(0).author()).isEqualTo("file");
+		assertThat(versions.versions("rules").get(0).diff()).contains("+ # ---- file: zz-greeting.yaml ----",
+				"+   when: event.conversationType == \"private\" && event.text == \"你好\"");
+	}
+
+	@Test
+	void refusesARuleIdUsedInTwoFiles() throws IOException {
+		Rules active = new Rules(hubAt(home), CLOCK);
+		ConfigVersions versions = versionsOf(active);
+		String bundle = active.readSource() + "# ---- file: zz-copy.yaml ----\n"
+				+ Files.readString(rules.resolve("command.yaml"));
+
+		assertThatThrownBy(() -> versions.propose("rules", bundle, "demo-admin", "试一下"))
+			.isInstanceOf(ConfigRefused.class)
+			.hasMessageContaining("config/rules/zz-copy.yaml")
+			.hasMessageContaining("duplicate rule id");
+		assertThat(versions.versions("rules")).hasSize(1);
 	}
 
 	@Test

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "jingling.home=..", "spring.datasource.url=jdbc:h2:mem:hub;DB_CLOSE_DELAY=-1",
 				"jingling.outbox.poll-period=100", "jingling.inbox.recover-period=1000",
-				"jingling.rules.reload-period=600000", "jingling.sandbox.scenario=false",
-				"spring.quartz.auto-startup=false", "jingling.tips.evidence-dir=routes/target/test-evidence" })
+				"jingling.sandbox.scenario=false", "spring.quartz.auto-startup=false",
+				"jingling.tips.evidence-dir=routes/target/test-evidence" })
 @Import(HubTestConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 public @interface HubTest {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -43,6 +44,18 @@ public final class RuleSet {
 		RuleSet ruleSet = of(rules);
 		log.info("rules.load ok directory={} files={} rules={}", rulesDirectory, files.size(), rules.size());
 		return ruleSet;
+	}
+
+	/**
+	 * Parses several files' contents as one rule set, by file name order, as if they were
+	 * the files of one directory.
+	 */
+	public static RuleSet parse(Map<String, String> yamlByFileName) throws RuleLoadException {
+		List<CompiledRule> rules = new ArrayList<>();
+		for (Map.Entry<String, String> file : new TreeMap<>(yamlByFileName).entrySet()) {
+			rules.addAll(compile(file.getKey(), file.getValue()));
+		}
+		return of(rules);
 	}
 
 	/** Parses one file's content; {@code fileName} only names the file in errors. */
