@@ -91,6 +91,15 @@ public class ConfigVersions {
 				kind);
 	}
 
+	/** The number of the kind's version in force, if any. */
+	public Optional<Integer> activeVersion(String kind) {
+		return this.jdbc
+			.queryForList("SELECT version FROM config_version WHERE kind = ? AND status = 'ACTIVE'", Integer.class,
+					kind)
+			.stream()
+			.findFirst();
+	}
+
 	/** One version's content. */
 	public Optional<String> content(String kind, int version) {
 		return this.jdbc

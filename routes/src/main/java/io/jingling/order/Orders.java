@@ -13,6 +13,7 @@ import io.jingling.bots.engine.ConversationType;
 import io.jingling.bots.engine.OrderTarget;
 import io.jingling.bots.engine.PostOrder;
 import io.jingling.bots.engine.RecallOrder;
+import io.jingling.config.ConfigVersions;
 import io.jingling.connectors.dingtalk.client.MessageContent;
 import io.jingling.directory.Directory;
 import io.jingling.directory.DirectoryStore;
@@ -54,8 +55,11 @@ public class Orders {
 
 	private final ReadTracking tracking;
 
+	private final ConfigVersions versions;
+
 	Orders(JdbcTemplate jdbc, CodeAllocator codes, Outbox outbox, DirectoryStore directory, Clock clock,
-			HubProperties hub, EscalationPolicies policies, ReadTracking tracking) {
+			HubProperties hub, EscalationPolicies policies, ReadTracking tracking, ConfigVersions versions) {
+		this.versions = versions;
 		this.policies = policies;
 		this.tracking = tracking;
 		this.jdbc = jdbc;
@@ -104,9 +108,10 @@ public class Orders {
 				: people.commandGroupId().orElse(null);
 		jdbc.update(
 				"INSERT INTO dispatch_order (code, target_kind, target_label, content, posted_by, posted_at,"
-						+ " recipient_count, source_event_id, policy, report_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+						+ " recipient_count, source_event_id, policy, report_to, escalation_version)"
+						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				code, kind, label, order.content(), order.postedBy(), Timestamp.from(clock.instant()), recipients,
-				inboxId, policy, reportTo);
+				inboxId, policy, reportTo, this.versions.activeVersion(this.policies.name()).orElse(null));
 		outbox.reply(actionKey + ":ack", confirmTo,
 				new MessageContent("警铃", Texts.orderConfirmed(code, label, recipients)));
 		log.info("order.post done code={} target={} recipients={}", code, kind, recipients);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,13 @@ public class EscalationPolicies implements ConfigKind {
 
 	private volatile Loaded loaded;
 
+	private final Map<String, Loaded> versions = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Loaded> eldest) {
+			return size() > 8;
+		}
+	});
+
 	EscalationPolicies(HubProperties hub) {
 		this.file = hub.resolve(FILE);
 		this.loaded = parse(read(this.file));
@@ -85,6 +93,15 @@ public class EscalationPolicies implements ConfigKind {
 		Loaded current = current();
 		return Optional
 			.ofNullable(current.policies.get((name == null || name.isEmpty()) ? current.defaultPolicy : name));
+	}
+
+	/**
+	 * The policy of that name as an earlier version of the policies had it, so an order
+	 * keeps the steps it was posted under; the versions last asked for are kept parsed.
+	 */
+	public Optional<EscalationPolicy> policy(String name, String versionContent) {
+		Loaded version = this.versions.computeIfAbsent(versionContent, this::parse);
+		return Optional.ofNullable(version.policies.get(name));
 	}
 
 	/** The name of the policy orders follow unless they say otherwise. */

@@ -69,10 +69,13 @@ class Escalations implements DueWorkHandler, DeliveryListener {
 
 	private final DutyBoard duty;
 
+	private final OrderPolicies orderPolicies;
+
 	Escalations(JdbcTemplate jdbc, TransactionTemplate transaction, EscalationPolicies policies, ReadTracking tracking,
 			ReadPoller poller, Outbox outbox, SmsFrequency sms, DueWork dueWork, DirectoryStore directory, Clock clock,
-			HubProperties hub, DutyBoard duty) {
+			HubProperties hub, DutyBoard duty, OrderPolicies orderPolicies) {
 		this.duty = duty;
+		this.orderPolicies = orderPolicies;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.policies = policies;
@@ -106,7 +109,7 @@ class Escalations implements DueWorkHandler, DeliveryListener {
 		if (order.recalled()) {
 			return;
 		}
-		Optional<EscalationPolicy.Step> found = this.policies.policy(order.policy())
+		Optional<EscalationPolicy.Step> found = this.orderPolicies.of(code)
 			.filter((policy) -> item.step() <= policy.steps().size())
 			.map((policy) -> policy.steps().get(item.step() - 1));
 		if (found.isEmpty()) {

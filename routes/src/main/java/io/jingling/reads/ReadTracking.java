@@ -58,14 +58,14 @@ public class ReadTracking implements DeliveryListener {
 
 	private final ReadsProperties properties;
 
-	private final EscalationPolicies policies;
+	private final OrderPolicies orderPolicies;
 
 	private final Outbox outbox;
 
 	private final ReadMetrics metrics;
 
 	ReadTracking(JdbcTemplate jdbc, TransactionTemplate transaction, DueWork dueWork, DingTalkClient dingTalk,
-			DirectoryStore directory, ReadsProperties properties, EscalationPolicies policies, Outbox outbox,
+			DirectoryStore directory, ReadsProperties properties, OrderPolicies orderPolicies, Outbox outbox,
 			ReadMetrics metrics) {
 		this.metrics = metrics;
 		this.jdbc = jdbc;
@@ -74,7 +74,7 @@ public class ReadTracking implements DeliveryListener {
 		this.dingTalk = dingTalk;
 		this.directory = directory;
 		this.properties = properties;
-		this.policies = policies;
+		this.orderPolicies = orderPolicies;
 		this.outbox = outbox;
 	}
 
@@ -126,9 +126,7 @@ public class ReadTracking implements DeliveryListener {
 					targets.stream().map((userId) -> new Object[] { id, userId }).toList());
 			this.dueWork.schedule(POLL, String.valueOf(id), 1,
 					sentAt.plus(this.properties.nextPollAfter(Duration.ZERO)));
-			String policyName = this.jdbc.queryForObject("SELECT policy FROM dispatch_order WHERE code = ?",
-					String.class, code);
-			this.policies.policy(policyName).ifPresent((policy) -> {
+			this.orderPolicies.of(code).ifPresent((policy) -> {
 				for (int i = 0; i < policy.steps().size(); i++) {
 					this.dueWork.schedule(ESCALATE, code, i + 1, sentAt.plus(policy.steps().get(i).after()));
 				}

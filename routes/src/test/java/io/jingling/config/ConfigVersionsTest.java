@@ -2,6 +2,7 @@ package io.jingling.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Map;
 
@@ -9,13 +10,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.reads.EscalationPolicies;
 import io.jingling.support.ConsoleSession;
+import io.jingling.support.Http;
 import io.jingling.support.HubTest;
+import io.jingling.support.MutableClock;
+import io.jingling.support.RobotCallbackSamples;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An admin edits the escalation policies through the API: the file seeded version 1; a
@@ -33,6 +39,67 @@ class ConfigVersionsTest {
 
 	@Autowired
 	EscalationPolicies policies;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Test
+	void anOrderKeepsThePolicyVersionItWasPostedUnder() throws Exception {
+		ConsoleSession admin = ConsoleSession.login(this.port, "demo-admin", "jingling-demo");
+		int before = JSON.readTree(admin.get("/api/configs/escalation/versions").body()).get(0).path("version").asInt();
+		String first = postUrgentOrder("msgPolicyVersionA==");
+
+		String file = Files.readString(Path.of("../config/escalation.yaml"));
+		assertThat(
+				admin.post("/api/configs/escalation/versions",
+						JSON.writeValueAsString(Map.of("content",
+								file.replace("{ after: 3m, action: ding }", "{ after: 7m, action: ding }"), "reason",
+								"紧急警令 7 分钟再 DING")))
+					.statusCode())
+			.isEqualTo(200);
+		try {
+			String second = postUrgentOrder("msgPolicyVersionB==");
+
+			assertThat(this.jdbc.queryForObject("SELECT escalation_version FROM dispatch_order WHERE code = ?",
+					Integer.class, first))
+				.isEqualTo(before);
+			assertThat(this.jdbc.queryForObject("SELECT escalation_version FROM dispatch_order WHERE code = ?",
+					Integer.class, second))
+				.isEqualTo(before + 1);
+			assertThat(firstStepAfterSending(first)).isEqualTo(Duration.ofMinutes(3));
+			assertThat(firstStepAfterSending(second)).isEqualTo(Duration.ofMinutes(7));
+		}
+		finally {
+			admin.post("/api/configs/escalation/rollback",
+					JSON.writeValueAsString(Map.of("version", before, "reason", "测试后恢复")));
+		}
+	}
+
+	private String postUrgentOrder(String msgId) {
+		String callback = RobotCallbackSamples.message(msgId, "demo-dispatcher", "警令 紧急 城关派出所 立即到岗", this.clock);
+		assertThat(
+				new Http(this.port).post("/callbacks/dingtalk/robot", callback, RobotCallbackSamples.signed(this.clock))
+					.statusCode())
+			.isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM tracked_message m JOIN dispatch_order o"
+					+ " ON o.code = m.order_code JOIN inbox_event i ON o.source_event_id = i.id"
+					+ " WHERE i.platform_msg_id = ?", Integer.class, msgId) == 1);
+		return this.jdbc.queryForObject("SELECT o.code FROM dispatch_order o JOIN inbox_event i"
+				+ " ON o.source_event_id = i.id WHERE i.platform_msg_id = ?", String.class, msgId);
+	}
+
+	private Duration firstStepAfterSending(String code) {
+		Timestamp sent = this.jdbc.queryForObject("SELECT sent_at FROM tracked_message WHERE order_code = ?",
+				Timestamp.class, code);
+		Timestamp due = this.jdbc.queryForObject(
+				"SELECT due_at FROM due_work WHERE kind = 'ESCALATE' AND subject = ? AND step = 1", Timestamp.class,
+				code);
+		return Duration.between(sent.toInstant(), due.toInstant());
+	}
 
 	@Test
 	void editsAreCheckedVersionedAppliedAndRolledBack() throws Exception {
