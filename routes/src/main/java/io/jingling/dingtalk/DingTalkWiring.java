@@ -73,11 +73,13 @@ class DingTalkWiring {
 	 * Stream mode, for a bureau without a public address: events come over one outbound
 	 * connection instead of the HTTP subscription.
 	 */
-	@Bean(initMethod = "start", destroyMethod = "close")
+	@Bean
 	@ConditionalOnProperty(name = "jingling.dingtalk.stream.enabled", havingValue = "true")
-	StreamEventConsumer streamEventConsumer(DingTalkProperties properties, StreamIntake intake) {
+	StreamConnection streamConnection(DingTalkProperties properties, StreamIntake intake) {
 		log.info("dingtalk.stream enabled appKey={}", properties.appKey());
-		return new StreamEventConsumer(properties.appKey(), properties.appSecret(), intake::accept);
+		StreamEventConsumer consumer = new StreamEventConsumer(properties.appKey(), properties.appSecret(),
+				intake::accept);
+		return new StreamConnection(consumer::start, consumer::close, StreamConnection.RETRY_EVERY);
 	}
 
 	@Bean
