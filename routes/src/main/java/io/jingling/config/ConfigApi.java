@@ -18,8 +18,10 @@ import org.springframework.web.server.ResponseStatusException;
  * Config versions for admins: {@code GET /api/configs/{kind}/versions} (who, when, why,
  * diff), {@code GET /api/configs/{kind}/versions/{n}} (the content), {@code POST
  * /api/configs/{kind}/versions} with {@code {"content", "reason"}} (checked, then in
- * force at once; refused with the file, entry and reason otherwise), and {@code POST
- * /api/configs/{kind}/rollback} with {@code {"version", "reason"}}.
+ * force at once, or pending under the two-person rule; refused with the file, entry and
+ * reason otherwise), {@code POST /api/configs/{kind}/versions/{n}/approve} (a second
+ * admin puts a pending version in force), and {@code POST /api/configs/{kind}/rollback}
+ * with {@code {"version", "reason"}}.
  */
 @RestController
 class ConfigApi {
@@ -58,6 +60,12 @@ class ConfigApi {
 				required(edit.reason(), "reason"));
 	}
 
+	@PostMapping("/api/configs/{kind}/versions/{version}/approve")
+	ConfigVersion approve(@PathVariable String kind, @PathVariable int version, Principal user) {
+		known(kind);
+		return this.versions.approve(kind, version, user.getName());
+	}
+
 	@PostMapping("/api/configs/{kind}/rollback")
 	ConfigVersion rollback(@PathVariable String kind, @RequestBody Rollback rollback, Principal user) {
 		known(kind);
@@ -71,6 +79,12 @@ class ConfigApi {
 	@ResponseStatus(HttpStatus.UNPROCESSABLE_ENTITY)
 	Map<String, String> refused(ConfigRefused refused) {
 		return Map.of("error", "配置未通过检查，未生效", "detail", refused.getMessage());
+	}
+
+	@ExceptionHandler(ApprovalRefused.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	Map<String, String> approvalRefused(ApprovalRefused refused) {
+		return Map.of("error", "不能批准", "detail", refused.getMessage());
 	}
 
 	private void known(String kind) {

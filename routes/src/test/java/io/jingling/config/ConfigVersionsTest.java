@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * An admin edits the escalation policies through the API: the file seeded version 1; a
  * good edit becomes version 2 with its diff and applies at once; a bad one is refused
  * with the file, entry and reason and changes nothing; a roll-back is a new version with
- * the old content.
+ * the old content; only a pending version can be approved.
  */
 @HubTest
 class ConfigVersionsTest {
@@ -150,6 +150,12 @@ class ConfigVersionsTest {
 				.path("content")
 				.asText());
 		assertThat(admin.get("/api/configs/nothing/versions").statusCode()).isEqualTo(404);
+
+		var notPending = admin.post("/api/configs/escalation/versions/" + latest + "/approve", "{}");
+		assertThat(notPending.statusCode()).isEqualTo(409);
+		assertThat(JSON.readTree(notPending.body()).path("detail").asText()).isEqualTo("第 " + latest + " 版不是待批准的版本");
+		assertThat(dispatcher.post("/api/configs/escalation/versions/" + latest + "/approve", "{}").statusCode())
+			.isEqualTo(403);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import io.jingling.bots.engine.Action;
@@ -67,8 +68,10 @@ class RulesTest {
 				"sa", "");
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V11__config_versions.sql")));
+		jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V13__config_approval.sql")));
 		ConfigVersions versions = new ConfigVersions(jdbc,
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), CLOCK, List.of(active), true);
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), CLOCK, List.of(active), true,
+				Set.of());
 		versions.start();
 		return versions;
 	}

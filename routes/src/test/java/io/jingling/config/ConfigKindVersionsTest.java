@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.jingling.support.HubTestConfiguration;
 import io.jingling.support.MutableClock;
@@ -20,12 +21,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A config file edited on disk: seeded as version 1, a good edit taken in as a version by
- * {@code file}, a bad one refused with nothing changed, and nothing taken twice.
+ * One config kind's versions: a file edited on disk is seeded as version 1, a good edit
+ * taken in as a version by {@code file}, a bad one refused with nothing changed, and
+ * nothing taken twice; under the two-person rule an edit waits until a second admin
+ * approves it.
  */
-class ConfigFileWatchTest {
+class ConfigKindVersionsTest {
 
 	@TempDir
 	Path home;
@@ -33,6 +37,10 @@ class ConfigFileWatchTest {
 	JdbcTemplate jdbc;
 
 	ConfigVersions versions;
+
+	ConfigKind kind;
+
+	TransactionTemplate transaction;
 
 	final List<String> applied = new ArrayList<>();
 
@@ -44,9 +52,11 @@ class ConfigFileWatchTest {
 				"jdbc:h2:mem:" + getClass().getSimpleName() + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V11__config_versions.sql")));
+		this.jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V13__config_approval.sql")));
+		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.file = this.home.resolve("kind.txt");
 		Files.writeString(this.file, "good: 1\n");
-		ConfigKind kind = new ConfigKind() {
+		this.kind = new ConfigKind() {
 			@Override
 			public String name() {
 				return "sample";
@@ -55,7 +65,7 @@ class ConfigFileWatchTest {
 			@Override
 			public String readSource() {
 				try {
-					return Files.readString(ConfigFileWatchTest.this.file);
+					return Files.readString(ConfigKindVersionsTest.this.file);
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -71,13 +81,18 @@ class ConfigFileWatchTest {
 
 			@Override
 			public void apply(String content) {
-				ConfigFileWatchTest.this.applied.add(content);
+				ConfigKindVersionsTest.this.applied.add(content);
 			}
 		};
-		this.versions = new ConfigVersions(this.jdbc,
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-				new MutableClock(HubTestConfiguration.START, ZoneId.of("Asia/Shanghai")), List.of(kind), true);
-		this.versions.start();
+		this.versions = start(Set.of());
+	}
+
+	private ConfigVersions start(Set<String> twoPerson) {
+		ConfigVersions started = new ConfigVersions(this.jdbc, this.transaction,
+				new MutableClock(HubTestConfiguration.START, ZoneId.of("Asia/Shanghai")), List.of(this.kind), true,
+				twoPerson);
+		started.start();
+		return started;
 	}
 
 	@Test
@@ -100,6 +115,41 @@ class ConfigFileWatchTest {
 		this.versions.watch();
 		assertThat(this.versions.versions("sample")).hasSize(2);
 		assertThat(this.applied).containsExactly("good: 2\n");
+	}
+
+	@Test
+	void underTheTwoPersonRuleAnEditWaitsForASecondAdmin() {
+		ConfigVersions guarded = start(Set.of("sample"));
+		this.applied.clear();
+
+		ConfigVersion proposed = guarded.propose("sample", "good: 2\n", "admin-a", "调整");
+		assertThat(proposed.status()).isEqualTo("PENDING");
+		assertThat(proposed.diff()).isEqualTo("- good: 1\n+ good: 2");
+		assertThat(guarded.activeVersion("sample")).contains(1);
+		assertThat(this.applied).isEmpty();
+
+		assertThatThrownBy(() -> guarded.approve("sample", 2, "admin-a")).isInstanceOf(ApprovalRefused.class)
+			.hasMessage("自己提交的修改须由另一位管理员批准");
+		assertThat(this.applied).isEmpty();
+
+		ConfigVersion approved = guarded.approve("sample", 2, "admin-b");
+		assertThat(approved.status()).isEqualTo("ACTIVE");
+		assertThat(approved.approvedBy()).isEqualTo("admin-b");
+		assertThat(guarded.versions("sample")).extracting(ConfigVersion::status)
+			.containsExactly("ACTIVE", "SUPERSEDED");
+		assertThat(this.applied).containsExactly("good: 2\n");
+
+		assertThatThrownBy(() -> guarded.approve("sample", 2, "admin-c")).isInstanceOf(ApprovalRefused.class)
+			.hasMessage("第 2 版不是待批准的版本");
+		assertThat(this.applied).containsExactly("good: 2\n");
+	}
+
+	@Test
+	void aKindOutsideTheTwoPersonRuleTakesEffectAtOnce() {
+		ConfigVersion edited = this.versions.propose("sample", "good: 3\n", "admin-a", "调整");
+		assertThat(edited.status()).isEqualTo("ACTIVE");
+		assertThat(edited.approvedBy()).isNull();
+		assertThat(this.applied).containsExactly("good: 3\n");
 	}
 
 }
