@@ -10,18 +10,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Config versions for admins: {@code GET /api/configs/{kind}/versions} (who, when, why,
- * diff), {@code GET /api/configs/{kind}/versions/{n}} (the content), {@code POST
- * /api/configs/{kind}/versions} with {@code {"content", "reason"}} (checked, then in
- * force at once, or pending under the two-person rule; refused with the file, entry and
- * reason otherwise), {@code POST /api/configs/{kind}/versions/{n}/approve} (a second
- * admin puts a pending version in force), and {@code POST /api/configs/{kind}/rollback}
- * with {@code {"version", "reason"}}.
+ * Config versions for admins, under {@code /api/config/versions}: the kinds with the
+ * version in force ({@code GET}); per kind its versions with who, when, why and diff
+ * ({@code GET …/{kind}}), one version's content ({@code GET …/{kind}/{n}}), the diff
+ * between two ({@code GET …/{kind}/diff?from=&to=}), a check without saving ({@code POST
+ * …/{kind}/validate} with {@code {"content"}}), a new version ({@code POST …/{kind}} with
+ * {@code {"content", "reason"}}: checked, then in force at once or pending under the
+ * two-person rule; refused with file, entry and reason), the second admin's approval of a
+ * pending version ({@code POST …/{kind}/{n}/activate}) and a roll-back ({@code POST
+ * …/{kind}/rollback} with {@code {"version", "reason"}}).
  */
 @RestController
 class ConfigApi {
@@ -40,38 +43,69 @@ class ConfigApi {
 	record Rollback(Integer version, String reason) {
 	}
 
-	@GetMapping("/api/configs/{kind}/versions")
+	/** A candidate to check without saving it. */
+	record Candidate(String content) {
+	}
+
+	/** A kind and the number of its version in force. */
+	record Kind(String kind, int active) {
+	}
+
+	@GetMapping("/api/config/versions")
+	List<Kind> kinds() {
+		return this.versions.kinds()
+			.stream()
+			.sorted()
+			.map((kind) -> new Kind(kind, this.versions.activeVersion(kind).orElse(0)))
+			.toList();
+	}
+
+	@GetMapping("/api/config/versions/{kind}")
 	List<ConfigVersion> list(@PathVariable String kind) {
 		known(kind);
 		return this.versions.versions(kind);
 	}
 
-	@GetMapping("/api/configs/{kind}/versions/{version}")
+	@GetMapping("/api/config/versions/{kind}/{version}")
 	Map<String, Object> content(@PathVariable String kind, @PathVariable int version) {
 		known(kind);
-		return Map.of("kind", kind, "version", version, "content", this.versions.content(kind, version)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个版本")));
+		return Map.of("kind", kind, "version", version, "content", existing(kind, version));
 	}
 
-	@PostMapping("/api/configs/{kind}/versions")
+	@GetMapping("/api/config/versions/{kind}/diff")
+	Map<String, Object> diff(@PathVariable String kind, @RequestParam int from, @RequestParam int to) {
+		known(kind);
+		return Map.of("kind", kind, "from", from, "to", to, "diff",
+				LineDiff.of(existing(kind, from), existing(kind, to)));
+	}
+
+	@PostMapping("/api/config/versions/{kind}/validate")
+	Map<String, Object> validate(@PathVariable String kind, @RequestBody Candidate candidate) {
+		known(kind);
+		this.versions.check(kind, required(candidate.content(), "content"));
+		return Map.of("kind", kind, "valid", true);
+	}
+
+	@PostMapping("/api/config/versions/{kind}")
 	ConfigVersion edit(@PathVariable String kind, @RequestBody Edit edit, Principal user) {
 		known(kind);
 		return this.versions.propose(kind, required(edit.content(), "content"), user.getName(),
 				required(edit.reason(), "reason"));
 	}
 
-	@PostMapping("/api/configs/{kind}/versions/{version}/approve")
-	ConfigVersion approve(@PathVariable String kind, @PathVariable int version, Principal user) {
+	@PostMapping("/api/config/versions/{kind}/{version}/activate")
+	ConfigVersion activate(@PathVariable String kind, @PathVariable int version, Principal user) {
 		known(kind);
 		return this.versions.approve(kind, version, user.getName());
 	}
 
-	@PostMapping("/api/configs/{kind}/rollback")
+	@PostMapping("/api/config/versions/{kind}/rollback")
 	ConfigVersion rollback(@PathVariable String kind, @RequestBody Rollback rollback, Principal user) {
 		known(kind);
-		if (rollback.version() == null || this.versions.content(kind, rollback.version()).isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个版本");
+		if (rollback.version() == null) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "缺少 version");
 		}
+		existing(kind, rollback.version());
 		return this.versions.rollback(kind, rollback.version(), user.getName(), required(rollback.reason(), "reason"));
 	}
 
@@ -91,6 +125,11 @@ class ConfigApi {
 		if (!this.versions.kinds().contains(kind)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这种配置：" + kind);
 		}
+	}
+
+	private String existing(String kind, int version) {
+		return this.versions.content(kind, version)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有第 " + version + " 版"));
 	}
 
 	private static String required(String value, String name) {

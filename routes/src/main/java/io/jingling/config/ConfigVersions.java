@@ -117,6 +117,15 @@ public class ConfigVersions {
 	}
 
 	/**
+	 * Checks a candidate without saving it.
+	 * @throws ConfigRefused when it does not check out
+	 * @throws IllegalArgumentException for an unknown kind
+	 */
+	public void check(String kindName, String content) {
+		checked(kind(kindName), content);
+	}
+
+	/**
 	 * Checks a candidate and, if it holds, makes it the next version: in force at once,
 	 * or {@code PENDING} under the two-person rule.
 	 * @throws ConfigRefused when it does not check out (nothing changes)

@@ -62,6 +62,15 @@ public class Rules implements ConfigKind {
 		return this.engine;
 	}
 
+	/**
+	 * An engine for a candidate bundle that is not applied: what a dry-run asks.
+	 * @throws IllegalArgumentException with file, rule and position when it does not
+	 * compile
+	 */
+	public RuleEngine candidate(String bundle) {
+		return new RuleEngine(compile(bundle), this.commandBot, this.tipBot);
+	}
+
 	@Override
 	public String name() {
 		return "rules";

@@ -4,7 +4,7 @@ package io.jingling.inbound;
  * An inbound request refused before anything changed; carries the HTTP status to answer
  * with.
  */
-class CallbackRefusedException extends RuntimeException {
+public class CallbackRefusedException extends RuntimeException {
 
 	private final int status;
 
@@ -20,7 +20,7 @@ class CallbackRefusedException extends RuntimeException {
 		return status;
 	}
 
-	String reason() {
+	public String reason() {
 		return reason;
 	}
 

@@ -118,6 +118,18 @@ public class Inbox {
 				(rs, i) -> new InboxEntry(id, rs.getString(1), rs.getString(2)), id));
 	}
 
+	/**
+	 * Entries of one type received since a time, newest first, whatever their status: the
+	 * recorded events a candidate config is dry-run against.
+	 */
+	public List<InboxEntry> recorded(String eventType, Instant since, int limit) {
+		return this.jdbc.query(
+				"SELECT id, event_type, payload FROM inbox_event WHERE event_type = ? AND received_at >= ?"
+						+ " ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
+				(rs, i) -> new InboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3)), eventType,
+				Timestamp.from(since));
+	}
+
 	/** What an entry holds, to pick its handler before claiming it. */
 	public String typeOf(long id) {
 		return this.jdbc.queryForObject("SELECT event_type FROM inbox_event WHERE id = ?", String.class, id);

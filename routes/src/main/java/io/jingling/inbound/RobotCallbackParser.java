@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * message quota: that is an empty text, not an error.
  */
 @Component
-class RobotCallbackParser {
+public class RobotCallbackParser {
 
 	private final ObjectMapper json;
 
@@ -26,7 +26,10 @@ class RobotCallbackParser {
 		this.json = json;
 	}
 
-	InboundMessage parse(byte[] body) {
+	/**
+	 * @throws CallbackRefusedException when the body is not a robot message
+	 */
+	public InboundMessage parse(byte[] body) {
 		JsonNode root = read(body);
 		String msgId = required(root, "msgId");
 		String conversationId = required(root, "conversationId");

@@ -33,7 +33,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/callbacks/**", "/actuator/health/**", "/login", "/error").permitAll()
 				.requestMatchers("/api/informants/**").hasRole("INFORMANT_IDENTITY")
-				.requestMatchers("/api/configs/**").hasRole("ADMIN")
+				.requestMatchers("/api/config/**").hasRole("ADMIN")
 				.requestMatchers("/api/orders/**").hasAnyRole("ADMIN", "DISPATCHER", "VIEWER")
 				.requestMatchers(HttpMethod.POST, "/api/tips/*/rating").hasAnyRole("DISPATCHER", "OFFICER")
 				.requestMatchers("/api/tips/tally").hasAnyRole("ADMIN", "DISPATCHER", "VIEWER")

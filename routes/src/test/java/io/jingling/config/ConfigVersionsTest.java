@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  * An admin edits the escalation policies through the API: the file seeded version 1; a
  * good edit becomes version 2 with its diff and applies at once; a bad one is refused
  * with the file, entry and reason and changes nothing; a roll-back is a new version with
- * the old content; only a pending version can be approved.
+ * the old content; a check without saving and the diff between two versions; only a
+ * pending version can be approved.
  */
 @HubTest
 class ConfigVersionsTest {
@@ -49,12 +50,12 @@ class ConfigVersionsTest {
 	@Test
 	void anOrderKeepsThePolicyVersionItWasPostedUnder() throws Exception {
 		ConsoleSession admin = ConsoleSession.login(this.port, "demo-admin", "jingling-demo");
-		int before = JSON.readTree(admin.get("/api/configs/escalation/versions").body()).get(0).path("version").asInt();
+		int before = JSON.readTree(admin.get("/api/config/versions/escalation").body()).get(0).path("version").asInt();
 		String first = postUrgentOrder("msgPolicyVersionA==");
 
 		String file = Files.readString(Path.of("../config/escalation.yaml"));
 		assertThat(
-				admin.post("/api/configs/escalation/versions",
+				admin.post("/api/config/versions/escalation",
 						JSON.writeValueAsString(Map.of("content",
 								file.replace("{ after: 3m, action: ding }", "{ after: 7m, action: ding }"), "reason",
 								"紧急警令 7 分钟再 DING")))
@@ -73,7 +74,7 @@ class ConfigVersionsTest {
 			assertThat(firstStepAfterSending(second)).isEqualTo(Duration.ofMinutes(7));
 		}
 		finally {
-			admin.post("/api/configs/escalation/rollback",
+			admin.post("/api/config/versions/escalation/rollback",
 					JSON.writeValueAsString(Map.of("version", before, "reason", "测试后恢复")));
 		}
 	}
@@ -104,10 +105,10 @@ class ConfigVersionsTest {
 	@Test
 	void editsAreCheckedVersionedAppliedAndRolledBack() throws Exception {
 		ConsoleSession dispatcher = ConsoleSession.login(this.port, "demo-dispatcher", "jingling-demo");
-		assertThat(dispatcher.get("/api/configs/escalation/versions").statusCode()).isEqualTo(403);
+		assertThat(dispatcher.get("/api/config/versions/escalation").statusCode()).isEqualTo(403);
 
 		ConsoleSession admin = ConsoleSession.login(this.port, "demo-admin", "jingling-demo");
-		JsonNode versions = JSON.readTree(admin.get("/api/configs/escalation/versions").body());
+		JsonNode versions = JSON.readTree(admin.get("/api/config/versions/escalation").body());
 		int first = versions.get(versions.size() - 1).path("version").asInt();
 		assertThat(first).isEqualTo(1);
 		assertThat(versions.get(versions.size() - 1).path("author").asText()).isEqualTo("file");
@@ -115,7 +116,7 @@ class ConfigVersionsTest {
 
 		String file = Files.readString(Path.of("../config/escalation.yaml"));
 		String faster = file.replace("{ after: 3m, action: ding }", "{ after: 2m, action: ding }");
-		var edited = admin.post("/api/configs/escalation/versions",
+		var edited = admin.post("/api/config/versions/escalation",
 				JSON.writeValueAsString(Map.of("content", faster, "reason", "紧急警令提前到 2 分钟 DING")));
 		assertThat(edited.statusCode()).isEqualTo(200);
 		JsonNode version = JSON.readTree(edited.body());
@@ -127,17 +128,31 @@ class ConfigVersionsTest {
 			.isEqualTo(Duration.ofMinutes(2));
 
 		String broken = file.replace("{ after: 3m, action: ding }", "{ after: 3m, action: dingg }");
-		var refused = admin.post("/api/configs/escalation/versions",
+		var refused = admin.post("/api/config/versions/escalation",
 				JSON.writeValueAsString(Map.of("content", broken, "reason", "试一下")));
 		assertThat(refused.statusCode()).isEqualTo(422);
 		assertThat(JSON.readTree(refused.body()).path("detail").asText())
 			.contains("config/escalation.yaml: policies.urgent.steps[0]", "unknown action 'dingg'");
-		assertThat(JSON.readTree(admin.get("/api/configs/escalation/versions").body()).get(0).path("version").asInt())
+		var invalid = admin.post("/api/config/versions/escalation/validate",
+				JSON.writeValueAsString(Map.of("content", broken)));
+		assertThat(invalid.statusCode()).isEqualTo(422);
+		assertThat(JSON.readTree(invalid.body()).path("detail").asText()).contains("unknown action 'dingg'");
+		var valid = admin.post("/api/config/versions/escalation/validate",
+				JSON.writeValueAsString(Map.of("content", file)));
+		assertThat(valid.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(valid.body()).path("valid").asBoolean()).isTrue();
+		assertThat(JSON.readTree(admin.get("/api/config/versions/escalation").body()).get(0).path("version").asInt())
 			.isEqualTo(latest + 1);
+		assertThat(JSON.readTree(admin.get("/api/config/versions").body()).toString())
+			.contains("{\"kind\":\"escalation\",\"active\":" + (latest + 1) + "}");
+		assertThat(JSON
+			.readTree(admin.get("/api/config/versions/escalation/diff?from=" + latest + "&to=" + (latest + 1)).body())
+			.path("diff")
+			.asText()).isEqualTo(version.path("diff").asText());
 		assertThat(this.policies.policy("urgent").orElseThrow().steps().get(0).after())
 			.isEqualTo(Duration.ofMinutes(2));
 
-		var rolledBack = admin.post("/api/configs/escalation/rollback",
+		var rolledBack = admin.post("/api/config/versions/escalation/rollback",
 				JSON.writeValueAsString(Map.of("version", latest, "reason", "恢复原来的流程")));
 		assertThat(rolledBack.statusCode()).isEqualTo(200);
 		assertThat(JSON.readTree(rolledBack.body()).path("version").asInt()).isEqualTo(latest + 2);
@@ -145,16 +160,16 @@ class ConfigVersionsTest {
 		assertThat(this.policies.policy("urgent").orElseThrow().steps().get(0).after())
 			.isEqualTo(Duration.ofMinutes(3));
 		assertThat(
-				JSON.readTree(admin.get("/api/configs/escalation/versions/" + latest).body()).path("content").asText())
-			.isEqualTo(JSON.readTree(admin.get("/api/configs/escalation/versions/" + (latest + 2)).body())
+				JSON.readTree(admin.get("/api/config/versions/escalation/" + latest).body()).path("content").asText())
+			.isEqualTo(JSON.readTree(admin.get("/api/config/versions/escalation/" + (latest + 2)).body())
 				.path("content")
 				.asText());
-		assertThat(admin.get("/api/configs/nothing/versions").statusCode()).isEqualTo(404);
+		assertThat(admin.get("/api/config/versions/nothing").statusCode()).isEqualTo(404);
 
-		var notPending = admin.post("/api/configs/escalation/versions/" + latest + "/approve", "{}");
+		var notPending = admin.post("/api/config/versions/escalation/" + latest + "/activate", "{}");
 		assertThat(notPending.statusCode()).isEqualTo(409);
 		assertThat(JSON.readTree(notPending.body()).path("detail").asText()).isEqualTo("第 " + latest + " 版不是待批准的版本");
-		assertThat(dispatcher.post("/api/configs/escalation/versions/" + latest + "/approve", "{}").statusCode())
+		assertThat(dispatcher.post("/api/config/versions/escalation/" + latest + "/activate", "{}").statusCode())
 			.isEqualTo(403);
 	}
 
