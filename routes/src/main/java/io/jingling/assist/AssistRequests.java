@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import io.jingling.audit.AuditLog;
 import io.jingling.bots.command.Texts;
 import io.jingling.bots.engine.AssistRequestOpened;
 import io.jingling.bots.engine.AssistRequestView;
@@ -63,8 +64,11 @@ public class AssistRequests {
 
 	private final InformantSms informantSms;
 
+	private final AuditLog audit;
+
 	AssistRequests(JdbcTemplate jdbc, CodeAllocator codes, Outbox outbox, DirectoryStore directory, Members members,
-			BroadcastReach reach, Clock clock, HubProperties hub, InformantSms informantSms) {
+			BroadcastReach reach, Clock clock, HubProperties hub, InformantSms informantSms, AuditLog audit) {
+		this.audit = audit;
 		this.informantSms = informantSms;
 		this.jdbc = jdbc;
 		this.codes = codes;
@@ -98,6 +102,9 @@ public class AssistRequests {
 							Texts.assistConfirmed(code, request.circleIds().stream().map(people::circleName).toList(),
 									people.nameOf(request.caseOfficer()), validUntil.atZone(this.hub.timeZone()))));
 		}
+		this.audit.append(request.requestedBy(), AuditLog.Action.ASSIST_OPENED, code,
+				"圈子 " + String.join(",", request.circleIds()) + "，主办 " + request.caseOfficer()
+						+ (request.urgent() ? "，紧急" : "") + (request.sensitive() ? "，敏感" : ""));
 		log.info("assist.open done code={} circles={}", code, request.circleIds());
 		return new AssistRequestOpened("assist:" + code, now, code, request.circleIds(), request.content(),
 				request.caseOfficer(), request.requestedBy(), request.urgent(), request.sensitive());
@@ -118,6 +125,7 @@ public class AssistRequests {
 		int closed = this.jdbc.update("UPDATE assist_request SET status = 'CLOSED' WHERE code = ? AND " + OPEN,
 				close.code(), Timestamp.from(this.clock.instant()));
 		if (closed == 1) {
+			this.audit.append(close.closedBy(), AuditLog.Action.ASSIST_CLOSED, close.code(), "结案");
 			this.members.tipstersOf(close.code())
 				.stream()
 				.filter(this.members::takeReply)

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.jingling.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +47,17 @@ public class ConfigVersions {
 
 	private final boolean watchFiles;
 
+	private final AuditLog audit;
+
 	private final Set<String> twoPerson;
 
 	private final Map<String, String> lastSeenFile = new ConcurrentHashMap<>();
 
 	public ConfigVersions(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, List<ConfigKind> kinds,
-			@Value("${jingling.config.watch-files:true}") boolean watchFiles,
+			AuditLog audit, @Value("${jingling.config.watch-files:true}") boolean watchFiles,
 			@Value("${jingling.config.two-person:}") Set<String> twoPerson) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 		this.transaction = transaction;
 		this.clock = clock;
 		this.kinds = kinds.stream().collect(Collectors.toMap(ConfigKind::name, Function.identity()));
@@ -177,6 +181,7 @@ public class ConfigVersions {
 			this.jdbc.update(
 					"UPDATE config_version SET status = 'ACTIVE', approved_by = ? WHERE kind = ?" + " AND version = ?",
 					approver, kindName, version);
+			this.audit.append(approver, AuditLog.Action.CONFIG_APPROVED, kindName + " 第 " + version + " 版", "批准生效");
 		});
 		kind.apply(content);
 		log.info("config.version approved kind={} version={} approver={}", kindName, version, approver);
@@ -254,6 +259,8 @@ public class ConfigVersions {
 						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 				kind, version, content, author, Timestamp.from(this.clock.instant()),
 				(reason.length() <= 500) ? reason : reason.substring(0, 500), status, diff);
+		this.audit.append(author, AuditLog.Action.CONFIG_VERSION, kind + " 第 " + version + " 版",
+				("PENDING".equals(status) ? "待批准：" : "") + reason);
 	}
 
 }

@@ -13,6 +13,7 @@ import io.jingling.bots.engine.ConversationType;
 import io.jingling.bots.engine.OrderTarget;
 import io.jingling.bots.engine.PostOrder;
 import io.jingling.bots.engine.RecallOrder;
+import io.jingling.audit.AuditLog;
 import io.jingling.config.ConfigVersions;
 import io.jingling.connectors.dingtalk.client.MessageContent;
 import io.jingling.directory.Directory;
@@ -57,8 +58,12 @@ public class Orders {
 
 	private final ConfigVersions versions;
 
+	private final AuditLog audit;
+
 	Orders(JdbcTemplate jdbc, CodeAllocator codes, Outbox outbox, DirectoryStore directory, Clock clock,
-			HubProperties hub, EscalationPolicies policies, ReadTracking tracking, ConfigVersions versions) {
+			HubProperties hub, EscalationPolicies policies, ReadTracking tracking, ConfigVersions versions,
+			AuditLog audit) {
+		this.audit = audit;
 		this.versions = versions;
 		this.policies = policies;
 		this.tracking = tracking;
@@ -114,6 +119,8 @@ public class Orders {
 				inboxId, policy, reportTo, this.versions.activeVersion(this.policies.name()).orElse(null));
 		outbox.reply(actionKey + ":ack", confirmTo,
 				new MessageContent("警铃", Texts.orderConfirmed(code, label, recipients)));
+		this.audit.append(order.postedBy(), AuditLog.Action.ORDER_POSTED, code,
+				label + "，" + recipients + " 人，升级策略 " + policy);
 		log.info("order.post done code={} target={} recipients={}", code, kind, recipients);
 		return code;
 	}
@@ -136,6 +143,7 @@ public class Orders {
 				recall.code());
 		int cancelled = outbox.cancel("order:" + recall.code()) + outbox.cancel("esc:" + recall.code());
 		int recalled = this.tracking.recall(recall.code());
+		this.audit.append(recall.recalledBy(), AuditLog.Action.ORDER_RECALLED, recall.code(), "撤回");
 		log.info("order.recall done code={} recalledBy={} cancelledRows={} recalledMessages={}", recall.code(),
 				recall.recalledBy(), cancelled, recalled);
 		return "已撤回警令 " + recall.code() + "：已发出的 " + recalled + " 条消息正在撤回，未发出的已取消，不再催办。";

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -73,6 +75,19 @@ public class ConsoleUsers implements UserDetailsService {
 					.stream()
 					.map(Role::fromConfig)
 					.toList());
+	}
+
+	/**
+	 * Whose orders, requests and tips a user may see: empty for everyone's (admins,
+	 * dispatchers, viewers); otherwise the officer the user is linked to, or an empty id
+	 * (matching nothing) when not linked.
+	 */
+	public Optional<String> onlyOfficer(String username) {
+		Set<Role> roles = roles(username);
+		if (roles.contains(Role.ADMIN) || roles.contains(Role.DISPATCHER) || roles.contains(Role.VIEWER)) {
+			return Optional.empty();
+		}
+		return Optional.of(Objects.requireNonNullElse(dingTalkUserIdOf(username), ""));
 	}
 
 	/** The DingTalk officer a console user is, if linked. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.jingling.audit.AuditLog;
 import io.jingling.informant.Identity;
 import io.jingling.informant.Member;
 import io.jingling.informant.Members;
@@ -44,7 +45,10 @@ class IdentityReveals {
 
 	private final Clock clock;
 
-	IdentityReveals(Members members, JdbcTemplate jdbc, Clock clock) {
+	private final AuditLog audit;
+
+	IdentityReveals(Members members, JdbcTemplate jdbc, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.members = members;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -100,6 +104,9 @@ class IdentityReveals {
 						+ " VALUES (?, ?, ?, ?, ?)",
 				user.getName(), memberId, (reason.length() <= 500) ? reason : reason.substring(0, 500),
 				Timestamp.from(this.clock.instant()), action);
+		this.audit.append(user.getName(),
+				"ERASE".equals(action) ? AuditLog.Action.IDENTITY_ERASE : AuditLog.Action.IDENTITY_REVEAL,
+				"线人 " + member.pseudonym(), reason);
 		return member;
 	}
 

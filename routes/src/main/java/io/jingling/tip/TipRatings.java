@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.jingling.audit.AuditLog;
 import io.jingling.directory.DirectoryStore;
 import io.jingling.security.ConsoleUsers;
 import io.jingling.security.Role;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +39,10 @@ class TipRatings {
 
 	private final DirectoryStore directory;
 
-	TipRatings(JdbcTemplate jdbc, ConsoleUsers users, DirectoryStore directory) {
+	private final AuditLog audit;
+
+	TipRatings(JdbcTemplate jdbc, ConsoleUsers users, DirectoryStore directory, AuditLog audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.users = users;
 		this.directory = directory;
@@ -48,6 +53,7 @@ class TipRatings {
 	}
 
 	@PostMapping("/api/tips/{code}/rating")
+	@Transactional
 	Map<String, Object> rate(@PathVariable String code, @RequestBody Rating rating, Principal user) {
 		if (rating.useful() == null) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请写明线索是否有用：{\"useful\": true} 或 false");
@@ -65,6 +71,7 @@ class TipRatings {
 		}
 		String verdict = rating.useful() ? "USEFUL" : "NOT_USEFUL";
 		this.jdbc.update("UPDATE tip SET rating = ? WHERE code = ?", verdict, code);
+		this.audit.append(user.getName(), AuditLog.Action.TIP_RATED, code, verdict);
 		log.info("tip.rate code={} rating={} by={}", code, verdict, user.getName());
 		return Map.of("code", code, "rating", verdict);
 	}

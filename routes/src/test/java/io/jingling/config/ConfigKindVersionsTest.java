@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.jingling.audit.AuditLog;
 import io.jingling.support.HubTestConfiguration;
 import io.jingling.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +54,7 @@ class ConfigKindVersionsTest {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V11__config_versions.sql")));
 		this.jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V13__config_approval.sql")));
+		this.jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V14__audit_log.sql")));
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.file = this.home.resolve("kind.txt");
 		Files.writeString(this.file, "good: 1\n");
@@ -88,9 +90,9 @@ class ConfigKindVersionsTest {
 	}
 
 	private ConfigVersions start(Set<String> twoPerson) {
-		ConfigVersions started = new ConfigVersions(this.jdbc, this.transaction,
-				new MutableClock(HubTestConfiguration.START, ZoneId.of("Asia/Shanghai")), List.of(this.kind), true,
-				twoPerson);
+		MutableClock clock = new MutableClock(HubTestConfiguration.START, ZoneId.of("Asia/Shanghai"));
+		ConfigVersions started = new ConfigVersions(this.jdbc, this.transaction, clock, List.of(this.kind),
+				new AuditLog(this.jdbc, clock), true, twoPerson);
 		started.start();
 		return started;
 	}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 
+import io.jingling.audit.AuditLog;
 import io.jingling.bots.engine.Action;
 import io.jingling.bots.engine.AssistRequestView;
 import io.jingling.bots.engine.Circle;
@@ -69,9 +70,10 @@ class RulesTest {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V11__config_versions.sql")));
 		jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V13__config_approval.sql")));
+		jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V14__audit_log.sql")));
 		ConfigVersions versions = new ConfigVersions(jdbc,
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), CLOCK, List.of(active), true,
-				Set.of());
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), CLOCK, List.of(active),
+				new AuditLog(jdbc, CLOCK), true, Set.of());
 		versions.start();
 		return versions;
 	}

@@ -176,9 +176,9 @@ class UrgentOrderEscalationTest {
 				.count())
 			.isEqualTo(7);
 
-		// the timeline API answers only logged-in dispatchers (and admins and viewers),
-		// and
-		// shows each step per recipient
+		// the timeline API answers only logged-in users allowed to see the order, and
+		// shows
+		// each step per recipient
 		assertThat(ConsoleSession.anonymous(this.port).get("/api/orders/" + code + "/timeline").statusCode())
 			.isEqualTo(401);
 		ConsoleSession dispatcher = ConsoleSession.login(this.port, "demo-dispatcher", "jingling-demo");

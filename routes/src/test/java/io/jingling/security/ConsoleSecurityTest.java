@@ -53,7 +53,7 @@ class ConsoleSecurityTest {
 	@Test
 	void refusesTheUnauthenticatedAndTheWrongRole() {
 		ConsoleSession anonymous = ConsoleSession.anonymous(this.port);
-		assertThat(anonymous.get("/api/orders/JL-20261130-001/timeline").statusCode()).isEqualTo(401);
+		assertThat(anonymous.get("/api/orders").statusCode()).isEqualTo(401);
 		var page = anonymous.page("/");
 		assertThat(page.statusCode()).isEqualTo(302);
 		assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
@@ -62,7 +62,7 @@ class ConsoleSecurityTest {
 		assertThat(login.body()).contains("警铃 登录", "name=\"username\"", "name=\"password\"", "name=\"_csrf\"");
 
 		ConsoleSession officer = ConsoleSession.login(this.port, "demo-officer", "jingling-demo");
-		assertThat(officer.get("/api/orders/JL-20261130-001/timeline").statusCode()).isEqualTo(403);
+		assertThat(officer.get("/api/audit").statusCode()).isEqualTo(403);
 		assertThat(officer.post("/api/informants/1/identity", "{\"reason\":\"核实线索来源\"}").statusCode()).isEqualTo(403);
 		assertThat(this.users.dingTalkUserIdOf("demo-officer")).isEqualTo("officer01");
 	}

@@ -1,13 +1,14 @@
 package io.jingling.tip;
 
-import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.support.ConsoleSession;
 import io.jingling.support.HubTest;
 import io.jingling.support.MutableClock;
+import io.jingling.support.TipFixtures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,26 +36,10 @@ class TipRatingsTest {
 	@Test
 	void theCaseOfficerOrADispatcherRatesATipAndUsefulTipsAreTallied() throws Exception {
 		this.clock.advance(Duration.ofMinutes(1));
-		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc.update("INSERT INTO inbox_event (platform, platform_msg_id, event_type, received_at, payload, status)"
-				+ " VALUES ('test', 'rating-1', 'test', ?, '{}', 'DONE')", now);
-		long event = this.jdbc.queryForObject("SELECT id FROM inbox_event WHERE platform_msg_id = 'rating-1'",
-				Long.class);
-		for (String[] request : new String[][] { { "XC-20261130-901", "officer01" },
-				{ "XC-20261130-902", "officer05" } }) {
-			this.jdbc.update("INSERT INTO assist_request (code, circles, content, case_officer, requested_by, status,"
-					+ " created_at, valid_until, source_event_id) VALUES (?, 'transport', '寻找灰色面包车', ?,"
-					+ " 'demo-dispatcher', 'COLLECTING', ?, ?, ?)", request[0], request[1], now, now, event);
-		}
-		long member = this.jdbc.queryForObject("SELECT MIN(id) FROM member", Long.class);
+		long member = TipFixtures.requestsWithTips(this.jdbc, this.clock, "rating-1", "transport",
+				Map.of("XC-20261130-901", "officer01", "XC-20261130-902", "officer05"),
+				Map.of("XS-20261130-9001", "XC-20261130-901", "XS-20261130-9002", "XC-20261130-902"));
 		String pseudonym = this.jdbc.queryForObject("SELECT pseudonym FROM member WHERE id = ?", String.class, member);
-		for (String[] tip : new String[][] { { "XS-20261130-9001", "XC-20261130-901" },
-				{ "XS-20261130-9002", "XC-20261130-902" } }) {
-			this.jdbc.update(
-					"INSERT INTO tip (code, assist_code, member_id, linked_by, kind, content, received_at,"
-							+ " source_event_id) VALUES (?, ?, ?, 'code', 'text', '车在城东加油站', ?, ?)",
-					tip[0], tip[1], member, now, event);
-		}
 
 		ConsoleSession officer = ConsoleSession.login(this.port, "demo-officer", "jingling-demo");
 		assertThat(officer.post("/api/tips/XS-20261130-9001/rating", "{\"useful\":true}").statusCode()).isEqualTo(200);
