@@ -44,11 +44,23 @@ public class EventRunner {
 	 * in
 	 */
 	public void run(long inboxId, Event event, ReplyChannel reply) {
-		Deque<Event> events = new ArrayDeque<>(List.of(event));
+		follow(inboxId, new ArrayDeque<>(List.of(event)), reply);
+	}
+
+	/**
+	 * Applies actions a dispatcher took outside DingTalk (the console or the API) as if
+	 * the command bot had decided them; the events they raise go to the rules.
+	 */
+	public void act(long inboxId, List<Action> actions, ReplyChannel reply) {
+		follow(inboxId, new ArrayDeque<>(this.applier.apply(inboxId + "-0", inboxId, actions, reply)), reply);
+	}
+
+	private void follow(long inboxId, Deque<Event> events, ReplyChannel reply) {
+		Event first = events.peekFirst();
 		int step = 0;
 		while (!events.isEmpty()) {
 			if (++step > MAX_EVENTS) {
-				throw new IllegalStateException("event " + event.eventId() + " raised more than " + MAX_EVENTS
+				throw new IllegalStateException("event " + first.eventId() + " raised more than " + MAX_EVENTS
 						+ " follow-up events; a rule loops");
 			}
 			Event next = events.removeFirst();

@@ -31,10 +31,15 @@ class SecurityConfiguration {
 		// @formatter:off
 		http
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/callbacks/**", "/actuator/health/**", "/login", "/error").permitAll()
+				.requestMatchers("/callbacks/**", "/actuator/health/**", "/login", "/error", "/console/**",
+						"/webjars/**").permitAll()
+				.requestMatchers("/config", "/dead-letters", "/audit").hasRole("ADMIN")
+				.requestMatchers("/assist-requests/new").hasRole("DISPATCHER")
+				.requestMatchers(HttpMethod.POST, "/assist-requests").hasRole("DISPATCHER")
 				.requestMatchers("/api/informants/**").hasRole("INFORMANT_IDENTITY")
 				.requestMatchers("/api/config/**").hasRole("ADMIN")
 				.requestMatchers("/api/audit/**", "/api/dead-letters/**").hasRole("ADMIN")
+				.requestMatchers(HttpMethod.POST, "/api/assist-requests").hasRole("DISPATCHER")
 				.requestMatchers("/api/orders/**", "/api/assist-requests/**")
 					.hasAnyRole("ADMIN", "DISPATCHER", "VIEWER", "OFFICER")
 				.requestMatchers(HttpMethod.POST, "/api/tips/*/rating").hasAnyRole("DISPATCHER", "OFFICER")

@@ -65,6 +65,7 @@ class RestApiTest {
 		this.users.create("api-identity", PASSWORD, "身份核查员", null, Set.of(Role.INFORMANT_IDENTITY));
 		Set<String> all = Set.of("admin", "dispatcher", "officer", "viewer");
 		List<Door> doors = List.of(new Door("GET", "/api/orders", all), new Door("GET", "/api/assist-requests", all),
+				new Door("POST", "/api/assist-requests", Set.of("dispatcher")),
 				new Door("GET", "/api/tips", Set.of("admin", "dispatcher", "officer")),
 				new Door("GET", "/api/tips/tally", Set.of("admin", "dispatcher", "viewer")),
 				new Door("POST", "/api/tips/XS-00000000-0000/rating", Set.of("dispatcher", "officer")),
@@ -165,6 +166,39 @@ class RestApiTest {
 		for (var body : List.of(tips.body(), oneRequest.body())) {
 			assertThat(body).doesNotContain("wmJLDemo", "1390000", "externalUserId", "phone");
 		}
+	}
+
+	@Test
+	void aDispatcherOpensAnAssistRequestThroughTheApiOncePerKey() throws Exception {
+		ConsoleSession dispatcher = ConsoleSession.login(this.port, "demo-dispatcher", PASSWORD);
+		String form = JSON.writeValueAsString(Map.of("circles", List.of("transport"), "content", "寻找灰色面包车，车尾有划痕",
+				"caseOfficer", "officer01", "validityHours", 48));
+		var opened = dispatcher.post("/api/assist-requests", form, Map.of("Idempotency-Key", "api-open-1"));
+		assertThat(opened.statusCode()).isEqualTo(201);
+		String code = JSON.readTree(opened.body()).path("code").asText();
+		assertThat(code).matches("XC-\\d{8}-\\d{3}");
+		assertThat(opened.headers().firstValue("Location")).contains("/api/assist-requests/" + code);
+		assertThat(this.jdbc
+			.queryForMap("SELECT circles, case_officer, requested_by FROM assist_request WHERE code = ?", code))
+			.containsEntry("CIRCLES", "transport")
+			.containsEntry("CASE_OFFICER", "officer01")
+			.containsEntry("REQUESTED_BY", "demo-dispatcher");
+		assertThat(JSON.readTree(opened.body()).path("status").asText()).isIn("BROADCAST", "COLLECTING");
+
+		var again = dispatcher.post("/api/assist-requests", form, Map.of("Idempotency-Key", "api-open-1"));
+		assertThat(again.statusCode()).isEqualTo(201);
+		assertThat(JSON.readTree(again.body()).path("code").asText()).isEqualTo(code);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM assist_request a JOIN inbox_event i"
+				+ " ON a.source_event_id = i.id WHERE i.platform_msg_id = 'api-open-1'", Integer.class))
+			.isEqualTo(1);
+
+		var none = dispatcher.post("/api/assist-requests",
+				JSON.writeValueAsString(Map.of("circles", List.of(), "content", "x")), Map.of());
+		assertThat(none.statusCode()).isEqualTo(400);
+		var unknown = dispatcher.post("/api/assist-requests",
+				JSON.writeValueAsString(Map.of("circles", List.of("nowhere"), "content", "x")), Map.of());
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(unknown.body()).path("detail").asText()).isEqualTo("没有这些圈子：nowhere");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,17 +77,28 @@ public final class ConsoleSession {
 		return write("POST", path, json);
 	}
 
+	/** A JSON POST with the session's CSRF token and extra headers. */
+	public HttpResponse<String> post(String path, String json, Map<String, String> headers) {
+		var request = writing("POST", path, json);
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
 	/** A JSON DELETE with the session's CSRF token. */
 	public HttpResponse<String> delete(String path, String json) {
 		return write("DELETE", path, json);
 	}
 
 	private HttpResponse<String> write(String method, String path, String json) {
+		return send(writing(method, path, json).build());
+	}
+
+	private HttpRequest.Builder writing(String method, String path, String json) {
 		var request = HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
 			.method(method, HttpRequest.BodyPublishers.ofString(json));
 		csrf().ifPresent((token) -> request.header("X-XSRF-TOKEN", token));
-		return send(request.build());
+		return request;
 	}
 
 	private Optional<String> csrf() {
