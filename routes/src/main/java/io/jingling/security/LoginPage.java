@@ -22,7 +22,10 @@ class LoginPage {
 	String login(HttpServletRequest request) {
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		String notice = "";
-		if (request.getParameter("error") != null) {
+		if (request.getParameter("throttled") != null) {
+			notice = "<p class=\"notice\">此地址登录失败次数过多，请 10 分钟后再试。</p>";
+		}
+		else if (request.getParameter("error") != null) {
 			notice = "<p class=\"notice\">用户名或密码不对，或账户因多次输错已暂时锁定，请稍后再试。</p>";
 		}
 		else if (request.getParameter("logout") != null) {

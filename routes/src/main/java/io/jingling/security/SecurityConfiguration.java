@@ -1,5 +1,8 @@
 package io.jingling.security;
 
+import java.time.Clock;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -12,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -27,9 +31,10 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AddressThrottle throttle) throws Exception {
 		// @formatter:off
 		http
+			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/callbacks/**", "/actuator/health/**", "/login", "/error", "/console/**",
 						"/webjars/**").permitAll()
@@ -60,6 +65,26 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Counts failed logins per source address, so guessing across accounts from one place
+	 * is slowed too.
+	 */
+	@Bean
+	AddressThrottle addressThrottle(Clock clock) {
+		return new AddressThrottle(clock);
+	}
+
+	/**
+	 * Keeps the address throttle out of the servlet container's own filter chain: it runs
+	 * only inside Spring Security's.
+	 */
+	@Bean
+	FilterRegistrationBean<AddressThrottle> addressThrottleRegistration(AddressThrottle throttle) {
+		FilterRegistrationBean<AddressThrottle> registration = new FilterRegistrationBean<>(throttle);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	/**

@@ -81,6 +81,21 @@ class ConsoleSecurityTest {
 	}
 
 	@Test
+	void slowsDownAnAddressThatGuessesAcrossAccounts() {
+		this.users.create("spray-target", "right-password-2", "测试", null, Set.of(Role.VIEWER));
+		for (int i = 0; i < AddressThrottle.MAX_FAILURES; i++) {
+			String account = "nobody-" + i;
+			assertThatThrownBy(() -> ConsoleSession.login(this.port, account, "wrong"))
+				.hasMessageContaining("login refused");
+		}
+		assertThatThrownBy(() -> ConsoleSession.login(this.port, "spray-target", "right-password-2"))
+			.hasMessageContaining("login refused");
+		assertThat(ConsoleSession.anonymous(this.port).page("/login?error&throttled").body()).contains("此地址登录失败次数过多");
+		this.clock.advance(AddressThrottle.WINDOW.plus(Duration.ofSeconds(1)));
+		assertThat(ConsoleSession.login(this.port, "spray-target", "right-password-2")).isNotNull();
+	}
+
+	@Test
 	void erasesAnIdentityOnRequestKeepingThePseudonymAndAuditsIt() {
 		long member = this.members.enroll(Identity.ofWeCom("wmJLEraseRequest0001"), "transport", "城关镇", null, true)
 			.id();
