@@ -4,7 +4,10 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,8 +26,11 @@ import org.springframework.web.server.ResponseStatusException;
  * …/{kind}/validate} with {@code {"content"}}), a new version ({@code POST …/{kind}} with
  * {@code {"content", "reason"}}: checked, then in force at once or pending under the
  * two-person rule; refused with file, entry and reason), the second admin's approval of a
- * pending version ({@code POST …/{kind}/{n}/activate}) and a roll-back ({@code POST
- * …/{kind}/rollback} with {@code {"version", "reason"}}).
+ * pending version ({@code POST …/{kind}/{n}/activate}), a roll-back ({@code POST
+ * …/{kind}/rollback} with {@code {"version", "reason"}}), and for GitOps a version as a
+ * zip of its files ({@code GET …/{kind}/{n}/export}) and such a zip proposed as a new
+ * version, checked like an edit ({@code POST …/{kind}/import?reason=}, body
+ * {@code application/zip}).
  */
 @RestController
 class ConfigApi {
@@ -97,6 +103,33 @@ class ConfigApi {
 	ConfigVersion activate(@PathVariable String kind, @PathVariable int version, Principal user) {
 		known(kind);
 		return this.versions.approve(kind, version, user.getName());
+	}
+
+	@GetMapping(value = "/api/config/versions/{kind}/{version}/export", produces = "application/zip")
+	ResponseEntity<byte[]> export(@PathVariable String kind, @PathVariable int version) {
+		known(kind);
+		existing(kind, version);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("jingling-" + kind + "-v" + version + ".zip")
+						.build()
+						.toString())
+			.body(ConfigArchive.zip(this.versions.files(kind, version)));
+	}
+
+	@PostMapping(value = "/api/config/versions/{kind}/import", consumes = "application/zip")
+	ConfigVersion importFiles(@PathVariable String kind, @RequestParam String reason, @RequestBody byte[] archive,
+			Principal user) {
+		known(kind);
+		Map<String, String> files;
+		try {
+			files = ConfigArchive.unzip(archive);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
+		}
+		return this.versions.importFiles(kind, files, user.getName(), required(reason, "reason"));
 	}
 
 	@PostMapping("/api/config/versions/{kind}/rollback")

@@ -1,5 +1,7 @@
 package io.jingling.config;
 
+import java.util.Map;
+
 /** One kind of versioned config, e.g. {@code escalation}. */
 public interface ConfigKind {
 
@@ -20,5 +22,17 @@ public interface ConfigKind {
 
 	/** Makes a checked version the one in force. */
 	void apply(String content);
+
+	/**
+	 * A version's content as the files it stands for, by path from the hub's home (e.g.
+	 * {@code config/escalation.yaml}): what an export holds.
+	 */
+	Map<String, String> files(String content);
+
+	/**
+	 * The content that files stand for: what an import proposes.
+	 * @throws IllegalArgumentException for a file the kind does not have
+	 */
+	String content(Map<String, String> files);
 
 }

@@ -188,6 +188,30 @@ public class ConfigVersions {
 		return version(kindName, version);
 	}
 
+	/**
+	 * A version as the files it stands for.
+	 * @throws IllegalArgumentException for an unknown kind or version
+	 */
+	public Map<String, String> files(String kindName, int version) {
+		return kind(kindName).files(content(kindName, version)
+			.orElseThrow(() -> new IllegalArgumentException("no version " + version + " of " + kindName)));
+	}
+
+	/**
+	 * Proposes the content that imported files stand for, checked like any edit.
+	 * @throws ConfigRefused when the files are not the kind's or do not check out
+	 */
+	public ConfigVersion importFiles(String kindName, Map<String, String> files, String author, String reason) {
+		String content;
+		try {
+			content = kind(kindName).content(files);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ConfigRefused(ex.getMessage());
+		}
+		return propose(kindName, content, author, "导入：" + reason);
+	}
+
 	/** Activates an earlier version's content as a new version. */
 	public ConfigVersion rollback(String kindName, int version, String author, String reason) {
 		String content = content(kindName, version)

@@ -36,6 +36,10 @@ public class Rules implements ConfigKind {
 
 	private static final Logger log = LoggerFactory.getLogger(Rules.class);
 
+	private static final String DIRECTORY = "config/rules/";
+
+	private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.ya?ml");
+
 	private static final Pattern FILE_HEADER = Pattern.compile("^# ---- file: (\\S+) ----$", Pattern.MULTILINE);
 
 	private final Path directory;
@@ -103,7 +107,41 @@ public class Rules implements ConfigKind {
 		log.info("rules.apply done rules={}", rules.ruleIds().size());
 	}
 
+	@Override
+	public Map<String, String> files(String bundle) {
+		Map<String, String> files = new LinkedHashMap<>();
+		split(bundle).forEach((name, text) -> files.put(DIRECTORY + name, text));
+		return files;
+	}
+
+	@Override
+	public String content(Map<String, String> files) {
+		StringBuilder bundle = new StringBuilder();
+		for (String path : files.keySet().stream().sorted().toList()) {
+			String name = path.startsWith(DIRECTORY) ? path.substring(DIRECTORY.length()) : "";
+			if (!FILE_NAME.matcher(name).matches()) {
+				throw new IllegalArgumentException("规则文件须为 " + DIRECTORY + "<名称>.yaml；导入的有 " + path);
+			}
+			bundle.append("# ---- file: ").append(name).append(" ----\n").append(files.get(path));
+		}
+		if (bundle.isEmpty()) {
+			throw new IllegalArgumentException("没有规则文件");
+		}
+		return bundle.toString();
+	}
+
 	private static RuleSet compile(String bundle) {
+		try {
+			return RuleSet.parse(split(bundle));
+		}
+		catch (RuleLoadException ex) {
+			throw new IllegalArgumentException(
+					DIRECTORY + ex.file() + ", rule " + ex.ruleId() + ", " + ex.position() + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	private static Map<String, String> split(String bundle) {
 		Map<String, String> files = new LinkedHashMap<>();
 		Matcher header = FILE_HEADER.matcher(bundle);
 		String name = null;
@@ -120,13 +158,7 @@ public class Rules implements ConfigKind {
 					"rules: no '# ---- file: <name>.yaml ----' line; each file starts with one");
 		}
 		files.put(name, bundle.substring(Math.min(from, bundle.length())));
-		try {
-			return RuleSet.parse(files);
-		}
-		catch (RuleLoadException ex) {
-			throw new IllegalArgumentException("config/rules/" + ex.file() + ", rule " + ex.ruleId() + ", "
-					+ ex.position() + ": " + ex.getMessage(), ex);
-		}
+		return files;
 	}
 
 	private static boolean isYaml(Path file) {

@@ -68,6 +68,19 @@ public class EscalationPolicies implements ConfigKind {
 	}
 
 	@Override
+	public Map<String, String> files(String content) {
+		return Map.of(FILE, content);
+	}
+
+	@Override
+	public String content(Map<String, String> files) {
+		if (files.size() != 1 || !files.containsKey(FILE)) {
+			throw new IllegalArgumentException("升级策略只有一个文件：" + FILE + "；导入的是 " + String.join("、", files.keySet()));
+		}
+		return files.get(FILE);
+	}
+
+	@Override
 	public String readSource() {
 		try {
 			return Files.readString(this.file);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.jingling.audit.AuditLog;
@@ -84,6 +85,16 @@ class ConfigKindVersionsTest {
 			@Override
 			public void apply(String content) {
 				ConfigKindVersionsTest.this.applied.add(content);
+			}
+
+			@Override
+			public Map<String, String> files(String content) {
+				return Map.of("config/kind.txt", content);
+			}
+
+			@Override
+			public String content(Map<String, String> files) {
+				return files.get("config/kind.txt");
 			}
 		};
 		this.versions = start(Set.of());

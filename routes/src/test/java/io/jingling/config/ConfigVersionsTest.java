@@ -1,10 +1,18 @@
 package io.jingling.config;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -171,6 +180,84 @@ class ConfigVersionsTest {
 		assertThat(JSON.readTree(notPending.body()).path("detail").asText()).isEqualTo("第 " + latest + " 版不是待批准的版本");
 		assertThat(dispatcher.post("/api/config/versions/escalation/" + latest + "/activate", "{}").statusCode())
 			.isEqualTo(403);
+	}
+
+	@Test
+	void exportsAVersionAsFilesAndImportsAnEditedCopyCheckedLikeAnEdit() throws Exception {
+		ConsoleSession admin = ConsoleSession.login(this.port, "demo-admin", "jingling-demo");
+		int active = JSON.readTree(admin.get("/api/config/versions/rules").body()).get(0).path("version").asInt();
+		var exported = admin.download("/api/config/versions/rules/" + active + "/export");
+		assertThat(exported.statusCode()).isEqualTo(200);
+		assertThat(exported.headers().firstValue("Content-Type")).contains("application/zip");
+		assertThat(exported.headers().firstValue("Content-Disposition").orElse(""))
+			.contains("jingling-rules-v" + active + ".zip");
+		Map<String, String> files = unzip(exported.body());
+		assertThat(files).containsOnlyKeys("config/rules/circles.yaml", "config/rules/command.yaml");
+		assertThat(files.get("config/rules/command.yaml"))
+			.isEqualTo(Files.readString(Path.of("../config/rules/command.yaml")));
+
+		Map<String, String> edited = new TreeMap<>(files);
+		edited.put("config/rules/command.yaml",
+				files.get("config/rules/command.yaml").replace("警铃只在指挥群里接受指令。", "警铃只在指挥群里接受指令，请到指挥中心群 @警铃。"));
+		try {
+			var imported = admin.upload("/api/config/versions/rules/import?reason=" + encode("从 Git 仓库导入"), zip(edited),
+					"application/zip");
+			assertThat(imported.statusCode()).isEqualTo(200);
+			JsonNode version = JSON.readTree(imported.body());
+			assertThat(version.path("version").asInt()).isEqualTo(active + 1);
+			assertThat(version.path("reason").asText()).isEqualTo("导入：从 Git 仓库导入");
+			assertThat(version.path("diff").asText()).contains("+ ", "请到指挥中心群 @警铃。");
+
+			Map<String, String> broken = new TreeMap<>(files);
+			broken.put("config/rules/command.yaml",
+					files.get("config/rules/command.yaml").replace("channel == \"command\"", "event.chanel == 1"));
+			var refused = admin.upload("/api/config/versions/rules/import?reason=" + encode("坏的"), zip(broken),
+					"application/zip");
+			assertThat(refused.statusCode()).isEqualTo(422);
+			assertThat(JSON.readTree(refused.body()).path("detail").asText())
+				.startsWith("config/rules/command.yaml, rule command-group");
+			var outside = admin.upload("/api/config/versions/rules/import?reason=" + encode("越界"),
+					zip(Map.of("../etc/passwd", "x")), "application/zip");
+			assertThat(outside.statusCode()).isEqualTo(400);
+			var notRules = admin.upload("/api/config/versions/rules/import?reason=" + encode("别的文件"),
+					zip(Map.of("config/escalation.yaml", "policies: {}")), "application/zip");
+			assertThat(notRules.statusCode()).isEqualTo(422);
+			assertThat(admin
+				.upload("/api/config/versions/rules/import?reason=x", "not a zip".getBytes(UTF_8), "application/zip")
+				.statusCode()).isEqualTo(400);
+			assertThat(JSON.readTree(admin.get("/api/config/versions/rules").body()).get(0).path("version").asInt())
+				.isEqualTo(active + 1);
+		}
+		finally {
+			admin.post("/api/config/versions/rules/rollback",
+					JSON.writeValueAsString(Map.of("version", active, "reason", "测试后恢复")));
+		}
+	}
+
+	private static Map<String, String> unzip(byte[] archive) throws IOException {
+		Map<String, String> files = new TreeMap<>();
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive), UTF_8)) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				files.put(entry.getName(), new String(zip.readAllBytes(), UTF_8));
+			}
+		}
+		return files;
+	}
+
+	private static byte[] zip(Map<String, String> files) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes, UTF_8)) {
+			for (Map.Entry<String, String> file : files.entrySet()) {
+				zip.putNextEntry(new ZipEntry(file.getKey()));
+				zip.write(file.getValue().getBytes(UTF_8));
+				zip.closeEntry();
+			}
+		}
+		return bytes.toByteArray();
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, UTF_8);
 	}
 
 }

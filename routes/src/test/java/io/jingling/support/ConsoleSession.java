@@ -84,6 +84,20 @@ public final class ConsoleSession {
 		return send(request.build());
 	}
 
+	/** A download, as bytes. */
+	public HttpResponse<byte[]> download(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	/** A POST of raw bytes with the session's CSRF token. */
+	public HttpResponse<String> upload(String path, byte[] body, String contentType) {
+		var request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		csrf().ifPresent((token) -> request.header("X-XSRF-TOKEN", token));
+		return send(request.build());
+	}
+
 	/** A JSON DELETE with the session's CSRF token. */
 	public HttpResponse<String> delete(String path, String json) {
 		return write("DELETE", path, json);
@@ -115,8 +129,12 @@ public final class ConsoleSession {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
+		return send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+			return this.client.send(request, body);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
