@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.jingling.alerts.OpsAlerts;
 import io.jingling.directory.DirectoryStore;
 import io.jingling.directory.Liaison;
 import io.jingling.outbox.Outbox;
@@ -46,8 +47,12 @@ public class TaskReminders {
 
 	private final InformantSms informantSms;
 
+	private final OpsAlerts alerts;
+
 	TaskReminders(JdbcTemplate jdbc, TransactionTemplate transaction, Outbox outbox, DirectoryStore directory,
-			Clock clock, @Value("${jingling.wecom.remind-after:30m}") Duration remindAfter, InformantSms informantSms) {
+			Clock clock, @Value("${jingling.wecom.remind-after:30m}") Duration remindAfter, InformantSms informantSms,
+			OpsAlerts alerts) {
+		this.alerts = alerts;
 		this.informantSms = informantSms;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
@@ -74,7 +79,14 @@ public class TaskReminders {
 					"SELECT platform_ref FROM outbox WHERE action_key = ?"
 							+ " AND recipient = ? AND status = 'SENT' AND sent_at < ?",
 					String.class, "broadcast:" + code, owner + ":" + circle, dueBefore);
-			if (msgIds.isEmpty() || !due(code, owner, circle, now)) {
+			if (msgIds.isEmpty()) {
+				continue;
+			}
+			if (exhausted(code, owner, circle, now)) {
+				unconfirmed(code, owner, circle, ((Number) task.get("CHATS")).intValue());
+				continue;
+			}
+			if (!due(code, owner, circle, now)) {
 				continue;
 			}
 			int chats = ((Number) task.get("CHATS")).intValue();
@@ -84,10 +96,31 @@ public class TaskReminders {
 		return reminded;
 	}
 
-	private boolean due(String code, String owner, String circle, Instant now) {
-		List<Timestamp> earlier = this.jdbc.queryForList("SELECT reminded_at FROM broadcast_reminder WHERE"
+	/**
+	 * Every reminder WeCom allows in 24 hours was sent, and the last one went unheeded.
+	 */
+	private boolean exhausted(String code, String owner, String circle, Instant now) {
+		List<Timestamp> earlier = reminders(code, owner, circle, now);
+		return earlier.size() >= PER_DAY && earlier.get(0).toInstant().plus(this.remindAfter).isBefore(now);
+	}
+
+	private void unconfirmed(String code, String owner, String circle, int chats) {
+		Liaison liaison = this.directory.current().liaisons().get(owner);
+		String who = (liaison != null && liaison.dingtalkUserId() != null)
+				? this.directory.current().nameOf(liaison.dingtalkUserId()) : "联络员";
+		this.alerts.raise(OpsAlerts.Signal.WECOM_TASK, code + ":" + circle,
+				"协查 " + code + " 在「" + this.directory.current().circleName(circle) + "」的企业微信群发任务（" + chats + " 个群，负责人 "
+						+ who + "）提醒 " + PER_DAY + " 次后仍未确认，线人还没收到。请联系负责人，或改由其他联络员发送。");
+	}
+
+	private List<Timestamp> reminders(String code, String owner, String circle, Instant now) {
+		return this.jdbc.queryForList("SELECT reminded_at FROM broadcast_reminder WHERE"
 				+ " assist_code = ? AND owner = ? AND circle_id = ? AND reminded_at > ? ORDER BY reminded_at DESC",
 				Timestamp.class, code, owner, circle, Timestamp.from(now.minus(Duration.ofHours(24))));
+	}
+
+	private boolean due(String code, String owner, String circle, Instant now) {
+		List<Timestamp> earlier = reminders(code, owner, circle, now);
 		return earlier.size() < PER_DAY
 				&& (earlier.isEmpty() || earlier.get(0).toInstant().plus(this.remindAfter).isBefore(now));
 	}

@@ -36,7 +36,8 @@ class SecurityConfiguration {
 		http
 			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/callbacks/**", "/actuator/health/**", "/login", "/error", "/console/**",
+				.requestMatchers("/callbacks/**", "/actuator/health/**", "/actuator/prometheus", "/login", "/error",
+						"/console/**",
 						"/webjars/**").permitAll()
 				.requestMatchers("/config", "/dead-letters", "/audit").hasRole("ADMIN")
 				.requestMatchers("/assist-requests/new").hasRole("DISPATCHER")

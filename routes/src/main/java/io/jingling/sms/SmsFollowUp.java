@@ -6,19 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jingling.connectors.dingtalk.client.MessageContent;
+import io.jingling.alerts.OpsAlerts;
 import io.jingling.connectors.sms.client.SmsClient;
 import io.jingling.connectors.sms.client.SmsDetail;
 import io.jingling.connectors.sms.client.SmsSent;
-import io.jingling.directory.DirectoryStore;
 import io.jingling.outbox.DeliveryListener;
-import io.jingling.outbox.Outbox;
 import io.jingling.schedule.DueItem;
 import io.jingling.schedule.DueWork;
 import io.jingling.schedule.DueWorkHandler;
@@ -33,8 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * What follows an SMS send: a receipt check when no push has confirmed a number after
  * {@link #CHECK_AFTER} (by {@code QuerySendDetails}, up to {@link #CHECKS} times), and an
- * alert to the command group, at most hourly, when Aliyun refuses for a reason only an
- * admin can fix (balance, suspension, account limits).
+ * operational alert when Aliyun refuses for a reason only an admin can fix (balance,
+ * suspension, account limits).
  */
 @Component
 class SmsFollowUp implements DeliveryListener, DueWorkHandler {
@@ -50,8 +47,6 @@ class SmsFollowUp implements DeliveryListener, DueWorkHandler {
 	private static final Set<String> ADMIN_CODES = Set.of("isv.AMOUNT_NOT_ENOUGH", "isv.OUT_OF_SERVICE",
 			"isv.DAY_LIMIT_CONTROL", "isv.MONTH_LIMIT_CONTROL");
 
-	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH");
-
 	private final JdbcTemplate jdbc;
 
 	private final DueWork dueWork;
@@ -60,9 +55,7 @@ class SmsFollowUp implements DeliveryListener, DueWorkHandler {
 
 	private final SmsReceipts receipts;
 
-	private final Outbox outbox;
-
-	private final DirectoryStore directory;
+	private final OpsAlerts alerts;
 
 	private final ObjectMapper json;
 
@@ -71,13 +64,12 @@ class SmsFollowUp implements DeliveryListener, DueWorkHandler {
 	private final Clock clock;
 
 	SmsFollowUp(JdbcTemplate jdbc, DueWork dueWork, ObjectProvider<SmsClient> client, SmsReceipts receipts,
-			Outbox outbox, DirectoryStore directory, ObjectMapper json, HubProperties hub, Clock clock) {
+			OpsAlerts alerts, ObjectMapper json, HubProperties hub, Clock clock) {
 		this.jdbc = jdbc;
 		this.dueWork = dueWork;
 		this.client = client;
 		this.receipts = receipts;
-		this.outbox = outbox;
-		this.directory = directory;
+		this.alerts = alerts;
 		this.json = json;
 		this.zone = hub.timeZone();
 		this.clock = clock;
@@ -95,12 +87,8 @@ class SmsFollowUp implements DeliveryListener, DueWorkHandler {
 		if (!"SMS".equals(row.operation()) || !ADMIN_CODES.contains(code)) {
 			return;
 		}
-		this.directory.current()
-			.commandGroupId()
-			.ifPresent((group) -> this.outbox.toGroup("alert:sms:" + code + ":" + HOUR.format(at.atZone(this.zone)),
-					group, new MessageContent("系统告警",
-							"#### 【系统告警】短信发不出去\n阿里云短信拒绝发送（" + code + "：余额不足、欠费停机或达到账户日/月上限），未读警令的短信催办暂停，请管理员处理。")));
-		log.error("sms.alert admin-needed code={}", code);
+		this.alerts.raise(OpsAlerts.Signal.SMS_ACCOUNT, code,
+				"阿里云短信拒绝发送（" + code + "：余额不足、欠费停机或达到账户日/月上限），未读警令的短信催办暂停，请管理员处理。");
 	}
 
 	@Override

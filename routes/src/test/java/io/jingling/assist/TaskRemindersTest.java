@@ -9,6 +9,7 @@ import io.jingling.connectors.wechat.sim.WeComSimulator;
 import io.jingling.informant.Members;
 import io.jingling.support.Http;
 import io.jingling.support.HubTest;
+import io.jingling.support.HubTestConfiguration;
 import io.jingling.support.MutableClock;
 import io.jingling.support.RobotCallbackSamples;
 import org.junit.jupiter.api.AfterEach;
@@ -101,12 +102,26 @@ class TaskRemindersTest {
 
 		this.clock.advance(Duration.ofMinutes(31));
 		this.reminders.remindDue();
-		this.clock.advance(Duration.ofMinutes(31));
-		this.reminders.remindDue();
 		await().atMost(Duration.ofSeconds(10)).until(() -> remindersOf(msgId) == 3);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM broadcast_reminder WHERE assist_code = ?",
 				Integer.class, code))
 			.isEqualTo(3);
+		assertThat(alertsAbout(code)).isEmpty();
+
+		// the last reminder went unheeded too: the admins are told, once
+		this.clock.advance(Duration.ofMinutes(31));
+		this.reminders.remindDue();
+		this.reminders.remindDue();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM broadcast_reminder WHERE assist_code = ?",
+				Integer.class, code))
+			.isEqualTo(3);
+		assertThat(alertsAbout(code)).singleElement()
+			.satisfies((payload) -> assertThat(payload).contains("企业微信群发任务无人确认", code, "旅馆网吧娱乐餐饮圈", "提醒 3 次后仍未确认"));
+	}
+
+	private List<String> alertsAbout(String code) {
+		return this.jdbc.queryForList("SELECT payload FROM outbox WHERE action_key LIKE ? AND recipient = ?",
+				String.class, "alert:WECOM_TASK:" + code + ":%", HubTestConfiguration.ALERTS_GROUP);
 	}
 
 	@Test
