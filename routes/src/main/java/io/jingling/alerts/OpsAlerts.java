@@ -52,6 +52,8 @@ public class OpsAlerts implements HealthIndicator {
 	/** The signals, with their title in the admin group. */
 	public enum Signal {
 
+		/** A platform refuses to issue an access token. */
+		TOKEN("平台令牌获取失败"),
 		/** The SMS account cannot send (balance, suspension, account limits). */
 		SMS_ACCOUNT("短信发不出去"),
 		/** Deliveries are dead-lettered faster than usual. */

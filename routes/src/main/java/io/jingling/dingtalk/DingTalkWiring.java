@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.jingling.connectors.TokenWatch;
 import io.jingling.connectors.dingtalk.DingTalkComponent;
 import io.jingling.connectors.dingtalk.callback.RobotCallbackVerifier;
 import io.jingling.connectors.dingtalk.client.DingTalkClient;
@@ -52,8 +53,8 @@ class DingTalkWiring {
 	}
 
 	@Bean
-	SdkDingTalkClient dingTalkClient(DingTalkSettings settings, Clock clock) {
-		return new SdkDingTalkClient(settings, clock);
+	SdkDingTalkClient dingTalkClient(DingTalkSettings settings, Clock clock, TokenWatch tokenWatch) {
+		return new SdkDingTalkClient(settings, clock, tokenWatch);
 	}
 
 	/** Check-ins, logs and approvals, on the same access token as the messages. */

@@ -37,8 +37,7 @@ class SecurityConfiguration {
 			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/callbacks/**", "/actuator/health/**", "/actuator/prometheus", "/login", "/error",
-						"/console/**",
-						"/webjars/**").permitAll()
+						"/console/**", "/webjars/**").permitAll()
 				.requestMatchers("/config", "/dead-letters", "/audit").hasRole("ADMIN")
 				.requestMatchers("/assist-requests/new").hasRole("DISPATCHER")
 				.requestMatchers(HttpMethod.POST, "/assist-requests").hasRole("DISPATCHER")

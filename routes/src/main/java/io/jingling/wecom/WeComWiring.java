@@ -3,6 +3,7 @@ package io.jingling.wecom;
 import java.net.URI;
 import java.time.Clock;
 
+import io.jingling.connectors.TokenWatch;
 import io.jingling.connectors.wechat.WeComComponent;
 import io.jingling.connectors.wechat.callback.WeComCallbackCrypto;
 import io.jingling.connectors.wechat.client.WeComClient;
@@ -41,8 +42,8 @@ class WeComWiring {
 	}
 
 	@Bean
-	WeComClient weComClient(WeComSettings settings) {
-		return new WxJavaWeComClient(settings);
+	WeComClient weComClient(WeComSettings settings, TokenWatch tokenWatch) {
+		return new WxJavaWeComClient(settings, tokenWatch);
 	}
 
 	@Bean("wecom")

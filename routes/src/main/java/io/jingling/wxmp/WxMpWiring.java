@@ -3,6 +3,7 @@ package io.jingling.wxmp;
 import java.net.URI;
 import java.time.Clock;
 
+import io.jingling.connectors.TokenWatch;
 import io.jingling.connectors.wechat.mp.MpCallbackCrypto;
 import io.jingling.connectors.wechat.mp.MpClient;
 import io.jingling.connectors.wechat.mp.MpSettings;
@@ -40,8 +41,8 @@ class WxMpWiring {
 	}
 
 	@Bean
-	MpClient mpClient(MpSettings settings) {
-		return new WxJavaMpClient(settings);
+	MpClient mpClient(MpSettings settings, TokenWatch tokenWatch) {
+		return new WxJavaMpClient(settings, tokenWatch);
 	}
 
 	@Bean

@@ -5,8 +5,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import io.jingling.connectors.ConnectorException;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
 import io.jingling.connectors.dingtalk.sim.RobotCallbacks;
+import io.jingling.connectors.wechat.client.WeComClient;
+import io.jingling.connectors.wechat.sim.WeComSimulator;
 import io.jingling.outbox.DeliveryListener;
 import io.jingling.support.Http;
 import io.jingling.support.HubTest;
@@ -20,12 +23,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Operational alerts reach the admin group once an hour per signal and subject, are
  * counted for Prometheus and turn the health indicator to DEGRADED: a callback endpoint
- * refusing most requests, dead letters piling up, an SMS account that cannot send.
+ * refusing most requests, dead letters piling up, an SMS account that cannot send, a
+ * platform refusing to issue its access token.
  */
 @HubTest
 class OpsAlertsTest {
@@ -46,6 +51,12 @@ class OpsAlertsTest {
 
 	@Autowired
 	List<DeliveryListener> listeners;
+
+	@Autowired
+	WeComSimulator weCom;
+
+	@Autowired
+	WeComClient weComClient;
 
 	@Test
 	void anEndpointRefusingMostCallbacksIsToldToTheAdminsCountedAndShownInHealth() {
@@ -102,6 +113,28 @@ class OpsAlertsTest {
 		this.listeners.forEach((listener) -> listener.dead(row, "isv.AMOUNT_NOT_ENOUGH", this.clock.instant()));
 		assertThat(alerts("SMS_ACCOUNT:isv.AMOUNT_NOT_ENOUGH")).singleElement()
 			.satisfies((payload) -> assertThat(payload).contains("短信发不出去", "余额不足"));
+	}
+
+	@Test
+	void aPlatformRefusingItsTokenIsToldToTheAdminsOnceAndTheCallFails() {
+		this.weCom.expireTokens();
+		this.weCom.failNext(WeComSimulator.GET_TOKEN, 40001, 2);
+
+		for (int i = 0; i < 2; i++) {
+			assertThatThrownBy(() -> this.weComClient.remind("msgTokenRefused"))
+				.isInstanceOfSatisfying(ConnectorException.class, (ex) -> assertThat(ex.code()).isEqualTo("40001"));
+		}
+
+		assertThat(alerts("TOKEN:wecom:40001")).singleElement()
+			.satisfies((payload) -> assertThat(payload).contains("平台令牌获取失败", "企业微信拒绝发放 access_token（错误码 40001）",
+					"jingling.wecom.secret"));
+		// at most the first call went out, with the token WeCom had ended; none went with
+		// a new one
+		assertThat(this.weCom.recorded(WeComSimulator.REMIND))
+			.filteredOn((call) -> call.body().contains("msgTokenRefused"))
+			.hasSizeLessThanOrEqualTo(1);
+		assertThat(new Http(this.port).get("/actuator/prometheus").body())
+			.contains("jingling_alerts_total{signal=\"token\"}");
 	}
 
 	/**

@@ -1,5 +1,6 @@
 /**
  * What every platform connector shares: the kinds of failure the hub's outbox acts on
- * (transient, throttled, permanent). Nothing platform-specific lives here.
+ * (transient, throttled, permanent), and the watch told when a platform refuses to issue
+ * an access token. Nothing platform-specific lives here.
  */
 package io.jingling.connectors;

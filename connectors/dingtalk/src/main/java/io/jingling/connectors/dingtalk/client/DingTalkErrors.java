@@ -17,6 +17,9 @@ final class DingTalkErrors {
 
 	static final String PLATFORM = "dingtalk";
 
+	// The code of a call that got no answer at all.
+	static final String UNREACHABLE = "io";
+
 	// A robot that sends too fast is blocked for 10 minutes; retrying sooner only extends
 	// the block.
 	static final Duration ROBOT_BLOCK = Duration.ofMinutes(10);
@@ -129,7 +132,7 @@ final class DingTalkErrors {
 
 	// The platform never answered: connection refused, reset or timed out.
 	static TransientConnectorException unreachable(String operation, Throwable cause) {
-		return new TransientConnectorException(PLATFORM, "io",
+		return new TransientConnectorException(PLATFORM, UNREACHABLE,
 				"DingTalk " + operation + " failed: no answer (" + cause.getClass().getSimpleName() + ").", cause);
 	}
 

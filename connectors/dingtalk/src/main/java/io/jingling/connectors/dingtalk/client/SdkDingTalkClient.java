@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jingling.connectors.ConnectorException;
+import io.jingling.connectors.TokenWatch;
 import io.jingling.connectors.TransientConnectorException;
 
 /**
@@ -63,11 +65,21 @@ public final class SdkDingTalkClient implements DingTalkClient {
 
 	private final RuntimeOptions runtime;
 
+	private final TokenWatch tokenWatch;
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	public SdkDingTalkClient(DingTalkSettings settings, Clock clock) {
+		this(settings, clock, TokenWatch.NONE);
+	}
+
+	/**
+	 * @param tokenWatch told when DingTalk refuses to issue the app's access token
+	 */
+	public SdkDingTalkClient(DingTalkSettings settings, Clock clock, TokenWatch tokenWatch) {
 		this.settings = settings;
 		this.clock = clock;
+		this.tokenWatch = tokenWatch;
 		com.aliyun.dingtalkim_1_0.Client im;
 		try {
 			this.oauth = new com.aliyun.dingtalkoauth2_1_0.Client(SdkCalls.config(settings));
@@ -203,11 +215,22 @@ public final class SdkDingTalkClient implements DingTalkClient {
 		Instant askedAt = this.clock.instant();
 		GetAccessTokenRequest request = new GetAccessTokenRequest().setAppKey(this.settings.appKey())
 			.setAppSecret(this.settings.appSecret());
-		GetAccessTokenResponseBody body = SdkCalls.call("token request",
-				() -> this.oauth.getAccessTokenWithOptions(request, new HashMap<>(), this.runtime).getBody());
+		GetAccessTokenResponseBody body;
+		try {
+			body = SdkCalls.call("token request",
+					() -> this.oauth.getAccessTokenWithOptions(request, new HashMap<>(), this.runtime).getBody());
+		}
+		catch (ConnectorException ex) {
+			if (!DingTalkErrors.UNREACHABLE.equals(ex.code())) {
+				this.tokenWatch.refused(ex);
+			}
+			throw ex;
+		}
 		if (body == null || body.getAccessToken() == null || body.getExpireIn() == null) {
-			throw new TransientConnectorException(DingTalkErrors.PLATFORM, "no-token",
+			TransientConnectorException refused = new TransientConnectorException(DingTalkErrors.PLATFORM, "no-token",
 					"DingTalk token request answered without a token.");
+			this.tokenWatch.refused(refused);
+			throw refused;
 		}
 		// the lifetime counts from when we asked, so a slow answer errs towards
 		// refreshing early

@@ -3,6 +3,7 @@ package io.jingling.connectors.dingtalk.client;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.jingling.connectors.ConnectorException;
 import io.jingling.connectors.PermanentConnectorException;
 import io.jingling.connectors.ThrottledConnectorException;
 import io.jingling.connectors.TransientConnectorException;
@@ -241,22 +243,31 @@ class SdkDingTalkClientTest {
 	}
 
 	@Test
-	void wrongSecretIsPermanentAndSendsNothing() {
-		var wrong = new SdkDingTalkClient(settings("not-the-secret", sim.baseUrl()), clock);
+	void wrongSecretIsPermanentSendsNothingAndIsToldToTheTokenWatch() {
+		List<ConnectorException> refusals = new ArrayList<>();
+		var wrong = new SdkDingTalkClient(settings("not-the-secret", sim.baseUrl()), clock, refusals::add);
 
 		assertThatThrownBy(() -> wrong.sendToGroup(ORDER_TO_DUTY_GROUP))
 			.isInstanceOfSatisfying(PermanentConnectorException.class,
 					(ex) -> assertThat(ex.code()).isEqualTo("invalidClientIdOrSecret"))
 			.hasMessageNotContaining("not-the-secret");
 		assertThat(sim.recorded(DingTalkSimulator.SEND_GROUP)).isEmpty();
+		assertThat(refusals).singleElement().satisfies((refused) -> {
+			assertThat(refused.platform()).isEqualTo("dingtalk");
+			assertThat(refused.code()).isEqualTo("invalidClientIdOrSecret");
+			assertThat(refused.getMessage()).doesNotContain("not-the-secret");
+		});
 	}
 
 	@Test
-	void unreachablePlatformIsTransient() {
-		var nowhere = new SdkDingTalkClient(settings(APP_SECRET, URI.create("http://127.0.0.1:1")), clock);
+	void unreachablePlatformIsTransientAndNoTokenRefusal() {
+		List<ConnectorException> refusals = new ArrayList<>();
+		var nowhere = new SdkDingTalkClient(settings(APP_SECRET, URI.create("http://127.0.0.1:1")), clock,
+				refusals::add);
 
 		assertThatThrownBy(() -> nowhere.sendToGroup(ORDER_TO_DUTY_GROUP))
 			.isInstanceOfSatisfying(TransientConnectorException.class, (ex) -> assertThat(ex.code()).isEqualTo("io"));
+		assertThat(refusals).isEmpty();
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import me.chanjar.weixin.cp.constant.WxCpApiPathConsts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jingling.connectors.TokenWatch;
 import io.jingling.connectors.wechat.internal.TimeoutHttpClientBuilder;
 
 /**
@@ -65,6 +66,13 @@ public final class WxJavaWeComClient implements WeComClient {
 	private final QuietWxCpService service;
 
 	public WxJavaWeComClient(WeComSettings settings) {
+		this(settings, TokenWatch.NONE);
+	}
+
+	/**
+	 * @param tokenWatch told when WeCom refuses to issue the app's access token
+	 */
+	public WxJavaWeComClient(WeComSettings settings, TokenWatch tokenWatch) {
 		this.settings = settings;
 		WxCpDefaultConfigImpl config = new WxCpDefaultConfigImpl();
 		config.setBaseApiUrl(stripTrailingSlash(settings.apiUrl().toString()));
@@ -74,7 +82,7 @@ public final class WxJavaWeComClient implements WeComClient {
 			config.setAgentId(Integer.valueOf(settings.agentId().strip()));
 		}
 		config.setApacheHttpClientBuilder(new TimeoutHttpClientBuilder(settings.timeout()));
-		this.service = new QuietWxCpService();
+		this.service = new QuietWxCpService(tokenWatch);
 		this.service.setWxCpConfigStorage(config);
 		this.service.setMaxRetryTimes(MAX_RETRY_TIMES);
 		this.service.setRetrySleepMillis(RETRY_SLEEP_MILLIS);

@@ -11,6 +11,7 @@ import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jingling.connectors.TokenWatch;
 import io.jingling.connectors.wechat.internal.TimeoutHttpClientBuilder;
 
 /**
@@ -39,6 +40,13 @@ public final class WxJavaMpClient implements MpClient {
 	private final QuietWxMpService service;
 
 	public WxJavaMpClient(MpSettings settings) {
+		this(settings, TokenWatch.NONE);
+	}
+
+	/**
+	 * @param tokenWatch told when WeChat refuses to issue the account's access token
+	 */
+	public WxJavaMpClient(MpSettings settings, TokenWatch tokenWatch) {
 		String apiHost = settings.apiUrl().toString();
 		WxMpDefaultConfigImpl config = new WxMpDefaultConfigImpl();
 		config.setHostConfig(
@@ -47,7 +55,7 @@ public final class WxJavaMpClient implements MpClient {
 		config.setAppId(settings.appId());
 		config.setSecret(settings.secret());
 		config.setApacheHttpClientBuilder(new TimeoutHttpClientBuilder(settings.timeout()));
-		this.service = new QuietWxMpService();
+		this.service = new QuietWxMpService(tokenWatch);
 		this.service.setWxMpConfigStorage(config);
 		this.service.setMaxRetryTimes(MAX_RETRY_TIMES);
 		this.service.setRetrySleepMillis(RETRY_SLEEP_MILLIS);

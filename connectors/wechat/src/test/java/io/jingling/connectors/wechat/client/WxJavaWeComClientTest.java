@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -249,12 +250,32 @@ class WxJavaWeComClientTest {
 	}
 
 	@Test
-	void noAnswerIsTransient() {
-		WxJavaWeComClient unreachable = new WxJavaWeComClient(settings(URI.create("http://127.0.0.1:1")));
+	void aRefusedTokenRequestIsToldToTheWatchAndFailsTheCall() {
+		List<ConnectorException> refusals = new ArrayList<>();
+		WxJavaWeComClient wrongSecret = new WxJavaWeComClient(new WeComSettings(this.sim.baseUrl(), CORP_ID,
+				"not-the-secret", "1000002", TOKEN, AES_KEY, KF_ID, Duration.ofSeconds(5)), refusals::add);
+
+		assertThat(failure(() -> wrongSecret.remind("msgAny"))).isInstanceOf(PermanentConnectorException.class)
+			.extracting(ConnectorException::code)
+			.isEqualTo("40001");
+		assertThat(refusals).singleElement().satisfies((refused) -> {
+			assertThat(refused.platform()).isEqualTo("wecom");
+			assertThat(refused.code()).isEqualTo("40001");
+			assertThat(refused.getMessage()).contains("应用 secret 不正确").doesNotContain("not-the-secret");
+		});
+		assertThat(this.sim.recorded(WeComSimulator.REMIND)).isEmpty();
+	}
+
+	@Test
+	void noAnswerIsTransientAndNoTokenRefusal() {
+		List<ConnectorException> refusals = new ArrayList<>();
+		WxJavaWeComClient unreachable = new WxJavaWeComClient(settings(URI.create("http://127.0.0.1:1")),
+				refusals::add);
 
 		assertThat(failure(() -> unreachable.remind("msgAny"))).isExactlyInstanceOf(TransientConnectorException.class)
 			.extracting(ConnectorException::code)
 			.isEqualTo("io");
+		assertThat(refusals).isEmpty();
 	}
 
 	@Test

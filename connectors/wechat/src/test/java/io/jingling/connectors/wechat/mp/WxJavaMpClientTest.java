@@ -213,8 +213,9 @@ class WxJavaMpClientTest {
 	}
 
 	@Test
-	void aWrongSecretOrAppIdIsPermanentAndNamesTheSetting() {
-		WxJavaMpClient wrongSecret = new WxJavaMpClient(settings(this.sim.baseUrl(), "not-the-secret"));
+	void aWrongSecretOrAppIdIsPermanentNamesTheSettingAndIsToldToTheTokenWatch() {
+		List<ConnectorException> refusals = new ArrayList<>();
+		WxJavaMpClient wrongSecret = new WxJavaMpClient(settings(this.sim.baseUrl(), "not-the-secret"), refusals::add);
 		WxJavaMpClient wrongApp = new WxJavaMpClient(
 				new MpSettings(this.sim.baseUrl(), "wx00otheraccount1", SECRET, TOKEN, "", Duration.ofSeconds(5)));
 
@@ -229,6 +230,11 @@ class WxJavaMpClientTest {
 				assertThat(failure.getMessage()).contains("jingling.wxmp.app-id");
 			});
 		assertThat(this.sim.recorded(MpSimulator.KEFU_SEND)).isEmpty();
+		assertThat(refusals).singleElement().satisfies((refused) -> {
+			assertThat(refused.platform()).isEqualTo("wxmp");
+			assertThat(refused.code()).isEqualTo("40001");
+			assertThat(refused.getMessage()).doesNotContain("not-the-secret");
+		});
 	}
 
 	@Test
