@@ -46,6 +46,9 @@ public class DirectoryStore implements InitializingBean {
 
 	private volatile Directory current = Directory.EMPTY;
 
+	// The circles in force: the file's until a version of the circles config applies.
+	private volatile CirclesFile circles;
+
 	DirectoryStore(JdbcTemplate jdbc, TransactionTemplate transaction, HubProperties hub) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
@@ -62,13 +65,16 @@ public class DirectoryStore implements InitializingBean {
 	}
 
 	/**
-	 * Replaces the stored directory with the bureau file's content and refreshes the
-	 * snapshot.
+	 * Replaces the stored directory with the bureau file's content and the circles in
+	 * force (at first, {@code config/circles.yaml}), and refreshes the snapshot.
 	 */
 	public void load() {
 		Path file = this.hub.resolve(this.hub.bureauFile());
 		BureauFile bureau = read(file, BureauFile.class);
-		CirclesFile circles = read(this.hub.resolve("config/circles.yaml"), CirclesFile.class);
+		if (this.circles == null) {
+			this.circles = read(this.hub.resolve(Circles.FILE), CirclesFile.class);
+		}
+		CirclesFile circles = this.circles;
 		this.transaction.executeWithoutResult((status) -> {
 			replace(bureau);
 			replace(circles);
@@ -77,6 +83,22 @@ public class DirectoryStore implements InitializingBean {
 		log.info("directory.load done file={} officers={} groups={} circles={} customerGroups={}", file.getFileName(),
 				this.current.officers().size(), this.current.groups().size(), this.current.circles().size(),
 				this.current.customerGroups().size());
+	}
+
+	/**
+	 * Puts a checked version of the circles in force, at once and as a whole; customer
+	 * groups WeCom dismissed stay dismissed.
+	 */
+	void replaceCircles(CirclesFile circles) {
+		this.transaction.executeWithoutResult((status) -> {
+			List<String> dismissed = this.jdbc.queryForList("SELECT chat_id FROM customer_group WHERE dismissed",
+					String.class);
+			replace(circles);
+			this.jdbc.batchUpdate("UPDATE customer_group SET dismissed = TRUE WHERE chat_id = ?",
+					dismissed.stream().map((chat) -> new Object[] { chat }).toList());
+		});
+		this.circles = circles;
+		this.current = readBack(circles.quotaPolicy());
 	}
 
 	/** A customer group WeCom dismissed: no broadcasts go to it from now on. */

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jingling.connectors.sms.client.SmsTemplate;
-import io.jingling.config.ConfigKind;
+import io.jingling.config.OneFileKind;
 import io.jingling.support.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * policies in force stay.
  */
 @Component
-public class EscalationPolicies implements ConfigKind {
+public class EscalationPolicies extends OneFileKind {
 
 	private static final Logger log = LoggerFactory.getLogger(EscalationPolicies.class);
 
@@ -46,8 +46,6 @@ public class EscalationPolicies implements ConfigKind {
 
 	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
-	private final Path file;
-
 	private volatile Loaded loaded;
 
 	private final Map<String, Loaded> versions = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -58,36 +56,8 @@ public class EscalationPolicies implements ConfigKind {
 	});
 
 	EscalationPolicies(HubProperties hub) {
-		this.file = hub.resolve(FILE);
-		this.loaded = parse(read(this.file));
-	}
-
-	@Override
-	public String name() {
-		return "escalation";
-	}
-
-	@Override
-	public Map<String, String> files(String content) {
-		return Map.of(FILE, content);
-	}
-
-	@Override
-	public String content(Map<String, String> files) {
-		if (files.size() != 1 || !files.containsKey(FILE)) {
-			throw new IllegalArgumentException("升级策略只有一个文件：" + FILE + "；导入的是 " + String.join("、", files.keySet()));
-		}
-		return files.get(FILE);
-	}
-
-	@Override
-	public String readSource() {
-		try {
-			return Files.readString(this.file);
-		}
-		catch (IOException ex) {
-			return "";
-		}
+		super("escalation", FILE, hub.resolve(FILE), "升级策略");
+		this.loaded = parse(read(hub.resolve(FILE)));
 	}
 
 	@Override
