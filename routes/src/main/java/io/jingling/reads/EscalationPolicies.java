@@ -18,12 +18,15 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.jingling.bots.engine.PostOrder;
+import io.jingling.connectors.sms.SmsProperties;
 import io.jingling.connectors.sms.client.SmsTemplate;
 import io.jingling.config.OneFileKind;
 import io.jingling.support.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
@@ -55,14 +58,33 @@ public class EscalationPolicies extends OneFileKind {
 		}
 	});
 
-	EscalationPolicies(HubProperties hub) {
+	private final SmsTemplate startTemplate;
+
+	private final List<SmsTemplate> registeredTemplates;
+
+	EscalationPolicies(HubProperties hub, ObjectProvider<SmsProperties> sms) {
 		super("escalation", FILE, hub.resolve(FILE), "升级策略");
 		this.loaded = parse(read(hub.resolve(FILE)));
+		this.startTemplate = this.loaded.smsTemplate;
+		this.registeredTemplates = sms.stream().flatMap((properties) -> properties.templates().stream()).toList();
 	}
 
+	/**
+	 * Checks a version as a whole and what it refers to: the {@code urgent} policy that
+	 * {@code 警令 紧急} names, and an SMS template the SMS client knows (the one the hub
+	 * started with, or one registered in {@code jingling.sms.templates}).
+	 */
 	@Override
 	public void check(String content) {
-		parse(content);
+		Loaded candidate = parse(content);
+		if (!candidate.policies.containsKey(PostOrder.URGENT)) {
+			throw new IllegalArgumentException(FILE + ": policies: 缺少 " + PostOrder.URGENT + "，调度员写「警令 紧急」时用它");
+		}
+		SmsTemplate template = candidate.smsTemplate;
+		if (!template.equals(this.startTemplate) && !this.registeredTemplates.contains(template)) {
+			throw new IllegalArgumentException(FILE + ": sms-template: 短信模板 " + template.code() + " 未登记：须为启动时的 "
+					+ this.startTemplate.code() + "，或在 jingling.sms.templates 中登记、参数相同的阿里云已审核模板");
+		}
 	}
 
 	@Override

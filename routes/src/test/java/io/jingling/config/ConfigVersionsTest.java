@@ -183,6 +183,29 @@ class ConfigVersionsTest {
 	}
 
 	@Test
+	void aVersionMustKeepTheUrgentPolicyAndAnSmsTemplateTheHubKnows() throws Exception {
+		ConsoleSession admin = ConsoleSession.login(this.port, "demo-admin", "jingling-demo");
+		String file = Files.readString(Path.of("../config/escalation.yaml"));
+		int active = JSON.readTree(admin.get("/api/config/versions/escalation").body()).get(0).path("version").asInt();
+
+		var withoutUrgent = admin.post("/api/config/versions/escalation", JSON
+			.writeValueAsString(Map.of("content", file.replace("  urgent:", "  very-urgent:"), "reason", "改名")));
+		assertThat(withoutUrgent.statusCode()).isEqualTo(422);
+		assertThat(JSON.readTree(withoutUrgent.body()).path("detail").asText())
+			.isEqualTo("config/escalation.yaml: policies: 缺少 urgent，调度员写「警令 紧急」时用它");
+		var unknownTemplate = admin.post("/api/config/versions/escalation/validate",
+				JSON.writeValueAsString(Map.of("content", file.replace("SMS_490000001", "SMS_499999999"))));
+		assertThat(unknownTemplate.statusCode()).isEqualTo(422);
+		assertThat(JSON.readTree(unknownTemplate.body()).path("detail").asText())
+			.startsWith("config/escalation.yaml: sms-template: 短信模板 SMS_499999999 未登记：须为启动时的 SMS_490000001");
+
+		assertThat(JSON.readTree(admin.get("/api/config/versions/escalation").body()).get(0).path("version").asInt())
+			.isEqualTo(active);
+		assertThat(this.policies.policy("urgent")).isPresent();
+		assertThat(this.policies.smsTemplate().code()).isEqualTo("SMS_490000001");
+	}
+
+	@Test
 	void exportsAVersionAsFilesAndImportsAnEditedCopyCheckedLikeAnEdit() throws Exception {
 		ConsoleSession admin = ConsoleSession.login(this.port, "demo-admin", "jingling-demo");
 		int active = JSON.readTree(admin.get("/api/config/versions/rules").body()).get(0).path("version").asInt();
