@@ -53,15 +53,24 @@ public class Broadcasts {
 		this.hub = hub;
 	}
 
-	public void plan(Broadcast broadcast, ReplyChannel dispatcher) {
+	/**
+	 * What a broadcast to the circles would reach now, planning nothing.
+	 *
+	 * @param sendable the customer groups with quota left this period
+	 * @param exhausted the names of the groups without
+	 * @param tasks the WeCom tasks the sendable groups take: one per owner and circle
+	 * @param members the people in the sendable groups
+	 */
+	public record Reach(List<CustomerGroup> sendable, List<String> exhausted, int tasks, int members) {
+	}
+
+	public Reach reach(List<String> circleIds) {
 		Directory people = this.directory.current();
-		String content = this.jdbc.queryForObject("SELECT content FROM assist_request WHERE code = ?", String.class,
-				broadcast.assistCode());
 		LocalDate today = LocalDate.now(this.clock.withZone(this.hub.timeZone()));
 		QuotaPolicy policy = people.quotaPolicy();
 		List<CustomerGroup> sendable = new ArrayList<>();
 		List<String> exhausted = new ArrayList<>();
-		for (CustomerGroup group : people.customerGroupsOf(broadcast.circleIds())) {
+		for (CustomerGroup group : people.customerGroupsOf(circleIds)) {
 			if (used(group.chatId(), policy.period(today)) < policy.limit(today)) {
 				sendable.add(group);
 			}
@@ -69,6 +78,19 @@ public class Broadcasts {
 				exhausted.add(group.name());
 			}
 		}
+		int tasks = (int) sendable.stream().map((group) -> group.owner() + ":" + group.circleId()).distinct().count();
+		return new Reach(List.copyOf(sendable), List.copyOf(exhausted), tasks, membersIn(sendable));
+	}
+
+	public void plan(Broadcast broadcast, ReplyChannel dispatcher) {
+		String content = this.jdbc.queryForObject("SELECT content FROM assist_request WHERE code = ?", String.class,
+				broadcast.assistCode());
+		String period = this.directory.current()
+			.quotaPolicy()
+			.period(LocalDate.now(this.clock.withZone(this.hub.timeZone())));
+		Reach reach = reach(broadcast.circleIds());
+		List<CustomerGroup> sendable = reach.sendable();
+		List<String> exhausted = reach.exhausted();
 		if (!exhausted.isEmpty()) {
 			// all left out: nothing goes; some left out: the rest goes, and the
 			// dispatcher hears which
@@ -91,18 +113,17 @@ public class Broadcasts {
 							broadcast.assistCode(), content, first.circleId()));
 		});
 		sendable.forEach((group) -> {
-			count(group.chatId(), policy.period(today));
+			count(group.chatId(), period);
 			this.jdbc.update(
 					"INSERT INTO broadcast_group (assist_code, chat_id, circle_id, owner, status)"
 							+ " VALUES (?, ?, ?, ?, 'PLANNED')",
 					broadcast.assistCode(), group.chatId(), group.circleId(), group.owner());
 		});
 		this.jdbc.update("UPDATE assist_request SET status = 'BROADCAST' WHERE code = ?", broadcast.assistCode());
-		int members = membersIn(sendable);
-		tell(dispatcher, "assist:" + broadcast.assistCode() + ":planned",
-				Texts.broadcastPlanned(broadcast.assistCode(), byOwnerAndCircle.size(), sendable.size(), members));
+		tell(dispatcher, "assist:" + broadcast.assistCode() + ":planned", Texts.broadcastPlanned(broadcast.assistCode(),
+				byOwnerAndCircle.size(), sendable.size(), reach.members()));
 		log.info("assist.broadcast planned code={} tasks={} groups={} members={} leftOut={}", broadcast.assistCode(),
-				byOwnerAndCircle.size(), sendable.size(), members, exhausted.size());
+				byOwnerAndCircle.size(), sendable.size(), reach.members(), exhausted.size());
 	}
 
 	private void tell(ReplyChannel dispatcher, String key, String text) {

@@ -45,7 +45,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/config/**").hasRole("ADMIN")
 				.requestMatchers("/api/audit/**", "/api/dead-letters/**").hasRole("ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/assist-requests").hasRole("DISPATCHER")
-				.requestMatchers("/api/orders/**", "/api/assist-requests/**")
+				.requestMatchers("/api/orders/**", "/api/assist-requests/**", "/api/circles/**")
 					.hasAnyRole("ADMIN", "DISPATCHER", "VIEWER", "OFFICER")
 				.requestMatchers(HttpMethod.POST, "/api/tips/*/rating").hasAnyRole("DISPATCHER", "OFFICER")
 				.requestMatchers("/api/tips/tally").hasAnyRole("ADMIN", "DISPATCHER", "VIEWER")

@@ -1,6 +1,8 @@
 package io.jingling.api;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
+import io.jingling.directory.QuotaPolicy;
 import io.jingling.security.ConsoleUsers;
 import io.jingling.security.Role;
 import io.jingling.support.ConsoleSession;
@@ -65,7 +68,7 @@ class RestApiTest {
 		this.users.create("api-identity", PASSWORD, "身份核查员", null, Set.of(Role.INFORMANT_IDENTITY));
 		Set<String> all = Set.of("admin", "dispatcher", "officer", "viewer");
 		List<Door> doors = List.of(new Door("GET", "/api/orders", all), new Door("GET", "/api/assist-requests", all),
-				new Door("POST", "/api/assist-requests", Set.of("dispatcher")),
+				new Door("GET", "/api/circles", all), new Door("POST", "/api/assist-requests", Set.of("dispatcher")),
 				new Door("GET", "/api/tips", Set.of("admin", "dispatcher", "officer")),
 				new Door("GET", "/api/tips/tally", Set.of("admin", "dispatcher", "viewer")),
 				new Door("POST", "/api/tips/XS-00000000-0000/rating", Set.of("dispatcher", "officer")),
@@ -250,6 +253,52 @@ class RestApiTest {
 			.stream()
 			.map(JsonNode::asText)).contains("demo-admin");
 		assertThat(admin.get("/api/audit?action=nothing").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void circlesShowWhatABroadcastWouldReachNowLeavingOutGroupsWithoutQuota() throws Exception {
+		ConsoleSession dispatcher = ConsoleSession.login(this.port, "demo-dispatcher", PASSWORD);
+		String hekou = "wrJLDemoTransportHekou01";
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Shanghai")));
+		String period = QuotaPolicy.DAYS_IN_MONTH.period(today);
+		String transportGroups = "chat_id LIKE 'wrJLDemoTransport%' AND period = ?";
+		List<Map<String, Object>> used = this.jdbc
+			.queryForList("SELECT * FROM group_quota_use WHERE " + transportGroups, period);
+		this.jdbc.update("DELETE FROM group_quota_use WHERE " + transportGroups, period);
+		try {
+			JsonNode before = transport(dispatcher);
+			assertThat(before.path("name").asText()).isEqualTo("交通运输圈");
+			assertThat(before.path("groups").asInt()).isEqualTo(3);
+			assertThat(before.path("tasks").asInt()).isEqualTo(2);
+			assertThat(before.path("groupsWithoutQuota")).isEmpty();
+
+			this.jdbc.update("INSERT INTO group_quota_use (chat_id, period, used) VALUES (?, ?, ?)", hekou, period,
+					QuotaPolicy.DAYS_IN_MONTH.limit(today));
+			JsonNode after = transport(dispatcher);
+			assertThat(after.path("groupsWithoutQuota").toString()).isEqualTo("[\"河口客运协查群\"]");
+			assertThat(after.path("tasks").asInt()).isEqualTo(1);
+			int inHekou = this.jdbc.queryForObject("SELECT COUNT(*) FROM member WHERE NOT opted_out AND chat_id = ?",
+					Integer.class, hekou);
+			List<Integer> counted = this.jdbc.queryForList("SELECT members FROM group_member_count WHERE chat_id = ?",
+					Integer.class, hekou);
+			assertThat(before.path("members").asInt() - after.path("members").asInt())
+				.isEqualTo(counted.isEmpty() ? inHekou : counted.get(0));
+			assertThat(after.toString()).doesNotContain("wmJLDemo", "liaison_", "externalUserId");
+		}
+		finally {
+			this.jdbc.update("DELETE FROM group_quota_use WHERE " + transportGroups, period);
+			used.forEach(
+					(row) -> this.jdbc.update("INSERT INTO group_quota_use (chat_id, period, used) VALUES (?, ?, ?)",
+							row.get("CHAT_ID"), row.get("PERIOD"), row.get("USED")));
+		}
+	}
+
+	private static JsonNode transport(ConsoleSession session) throws Exception {
+		var answer = session.get("/api/circles");
+		assertThat(answer.statusCode()).isEqualTo(200);
+		JsonNode circles = JSON.readTree(answer.body());
+		assertThat(circles).hasSize(6);
+		return circles.get(0);
 	}
 
 	@Test
