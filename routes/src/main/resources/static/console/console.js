@@ -212,6 +212,18 @@
           show(false, '检查未通过：' + error.message);
         }
       });
+      // messages per channel, SMS at most with their cost, and groups without quota, side by side
+      const totals = (current, candidate) => {
+        const channels = [...new Set([...Object.keys(current.messages), ...Object.keys(candidate.messages)])].sort();
+        const row = (label, a, b) => '<tr><td>' + escape(label) + '</td><td>' + escape(String(a)) + '</td><td>'
+          + escape(String(b)) + '</td></tr>';
+        return '<table id="dry-run-totals"><thead><tr><th>发送</th><th>现行版本</th><th>候选版本</th></tr></thead><tbody>'
+          + channels.map((c) => row(c, current.messages[c] || 0, candidate.messages[c] || 0)).join('')
+          + row('短信至多（条）', current.smsAtMost, candidate.smsAtMost)
+          + row('短信费用至多（元）', current.smsCost, candidate.smsCost)
+          + row('群发次数已用完的群', current.quotaBreaches.join('、') || '无', candidate.quotaBreaches.join('、') || '无')
+          + '</tbody></table>';
+      };
       document.getElementById('dry-run').addEventListener('click', async () => {
         const [type, value] = source.value.split(':');
         const body = { content: content.value };
@@ -221,7 +233,7 @@
           const r = await api('/api/config/versions/rules/dry-run', { method: 'POST', body: body });
           show(true, '试运行完成：' + r.source + '，共 ' + r.events + ' 条，' + r.changed + ' 条处理不同；未发送任何消息');
           report.innerHTML = '<h2>试运行结果</h2><p>新增接收方：<span class="added" id="dry-run-added">' + escape(r.added.join('、') || '无')
-            + '</span></p><p>减少接收方：<span class="removed" id="dry-run-removed">' + escape(r.removed.join('、') || '无') + '</span></p>'
+            + '</span></p><p>减少接收方：<span class="removed" id="dry-run-removed">' + escape(r.removed.join('、') || '无') + '</span></p>' + totals(r.current, r.candidate)
             + '<table><thead><tr><th>消息</th><th>现行版本</th><th>候选版本</th><th>新增</th><th>减少</th></tr></thead><tbody>'
             + r.outcomes.filter((o) => o.current.join() !== o.candidate.join()).map((o) => '<tr><td>' + escape(o.sender) + ' '
               + escape(o.conversation) + '：' + escape(o.text) + '</td><td>' + escape(o.current.join('；')) + '</td><td>'

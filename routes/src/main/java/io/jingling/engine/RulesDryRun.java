@@ -1,6 +1,7 @@
 package io.jingling.engine;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +13,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.jingling.assist.Broadcasts;
 import io.jingling.bots.engine.Action;
 import io.jingling.bots.engine.AssistRequestOpened;
 import io.jingling.bots.engine.Broadcast;
@@ -36,14 +40,21 @@ import io.jingling.bots.engine.RobotMessageReceived;
 import io.jingling.bots.engine.RuleEngine;
 import io.jingling.bots.engine.SendToGroup;
 import io.jingling.bots.engine.SendToUsers;
+import io.jingling.directory.CustomerGroup;
+import io.jingling.directory.DirectoryStore;
 import io.jingling.inbound.InboundMessage;
 import io.jingling.inbound.Inbox;
 import io.jingling.inbound.InboxEntry;
 import io.jingling.inbound.RobotCallbackParser;
+import io.jingling.reads.EscalationPolicies;
+import io.jingling.reads.EscalationPolicy;
+import io.jingling.reads.StepAction;
 import io.jingling.support.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,13 +94,30 @@ public class RulesDryRun {
 
 	private final Clock clock;
 
-	RulesDryRun(Rules rules, HubState state, Inbox inbox, RobotCallbackParser parser, HubProperties hub, Clock clock) {
+	private final Broadcasts broadcasts;
+
+	private final EscalationPolicies policies;
+
+	private final DirectoryStore directory;
+
+	private final JdbcTemplate jdbc;
+
+	private final BigDecimal smsPrice;
+
+	RulesDryRun(Rules rules, HubState state, Inbox inbox, RobotCallbackParser parser, HubProperties hub, Clock clock,
+			Broadcasts broadcasts, EscalationPolicies policies, DirectoryStore directory, JdbcTemplate jdbc,
+			@Value("${jingling.sms.price-per-message:0.045}") BigDecimal smsPrice) {
 		this.rules = rules;
 		this.state = state;
 		this.inbox = inbox;
 		this.parser = parser;
 		this.hub = hub;
 		this.clock = clock;
+		this.broadcasts = broadcasts;
+		this.policies = policies;
+		this.directory = directory;
+		this.jdbc = jdbc;
+		this.smsPrice = smsPrice;
 	}
 
 	/** What one event would lead to under each version. */
@@ -112,8 +140,24 @@ public class RulesDryRun {
 	 * @param removed every recipient the version in force reaches that the candidate does
 	 * not
 	 */
-	public record Report(String source, int events, int changed, Set<String> added, Set<String> removed,
-			List<Outcome> outcomes) {
+	public record Report(String source, int events, int changed, Set<String> added, Set<String> removed, Totals current,
+			Totals candidate, List<Outcome> outcomes) {
+	}
+
+	/**
+	 * What one version would send across the events.
+	 *
+	 * @param messages the messages per channel (钉钉回复, 钉钉群消息, 钉钉工作通知, 钉钉审批, 企业微信群发 tasks,
+	 * 微信客服)
+	 * @param smsAtMost the Aliyun SMS the sends could lead to at most: the SMS steps of
+	 * the orders' escalation policies for every recipient, and the SMS fallback of urgent
+	 * assist requests to every informant who consented
+	 * @param smsCost what those SMS would cost at {@code jingling.sms.price-per-message}
+	 * yuan each
+	 * @param quotaBreaches the customer groups a broadcast would leave out because their
+	 * mass-message quota is spent this period
+	 */
+	public record Totals(Map<String, Integer> messages, int smsAtMost, BigDecimal smsCost, Set<String> quotaBreaches) {
 	}
 
 	/** The sample robot callbacks a dry-run can use. */
@@ -173,9 +217,13 @@ public class RulesDryRun {
 		List<Outcome> outcomes = new ArrayList<>();
 		Set<String> added = new LinkedHashSet<>();
 		Set<String> removed = new LinkedHashSet<>();
+		List<Effect> allBefore = new ArrayList<>();
+		List<Effect> allAfter = new ArrayList<>();
 		for (Event event : events) {
 			List<Effect> before = effects(current, event);
 			List<Effect> after = effects(candidate, event);
+			allBefore.addAll(before);
+			allAfter.addAll(after);
 			Set<String> reachedBefore = recipients(before);
 			Set<String> reachedAfter = recipients(after);
 			List<String> gained = reachedAfter.stream().filter((r) -> !reachedBefore.contains(r)).toList();
@@ -187,7 +235,22 @@ public class RulesDryRun {
 		int changed = (int) outcomes.stream().filter(Outcome::changed).count();
 		log.info("rules.dryrun done events={} changed={} added={} removed={}", events.size(), changed, added.size(),
 				removed.size());
-		return new Report(source, events.size(), changed, added, removed, outcomes);
+		return new Report(source, events.size(), changed, added, removed, totals(allBefore), totals(allAfter),
+				outcomes);
+	}
+
+	private Totals totals(List<Effect> effects) {
+		Map<String, Integer> messages = new TreeMap<>();
+		Set<String> breaches = new LinkedHashSet<>();
+		int sms = 0;
+		for (Effect effect : effects) {
+			if (effect.messages() > 0) {
+				messages.merge(effect.channel(), effect.messages(), Integer::sum);
+			}
+			sms += effect.smsAtMost();
+			breaches.addAll(effect.quotaBreaches());
+		}
+		return new Totals(messages, sms, this.smsPrice.multiply(BigDecimal.valueOf(sms)), breaches);
 	}
 
 	private Outcome outcome(Event event, List<String> current, List<String> candidate, List<String> added,
@@ -199,8 +262,21 @@ public class RulesDryRun {
 		return new Outcome(event.eventId(), event.occurredAt(), "", "", "", current, candidate, added, removed);
 	}
 
-	/** One thing a version would do, and whom it reaches. */
-	private record Effect(String description, List<String> recipients) {
+	/**
+	 * One thing a version would do, whom it reaches, on which channel, in how many
+	 * messages, the SMS it could lead to and the groups it would find without quota.
+	 */
+	private record Effect(String description, List<String> recipients, String channel, int messages, int smsAtMost,
+			List<String> quotaBreaches) {
+
+		Effect(String description, List<String> recipients) {
+			this(description, recipients, "", 0, 0, List.of());
+		}
+
+		Effect(String description, List<String> recipients, String channel, int messages) {
+			this(description, recipients, channel, messages, 0, List.of());
+		}
+
 	}
 
 	private List<Effect> effects(RuleEngine engine, Event event) {
@@ -209,7 +285,7 @@ public class RulesDryRun {
 		for (int step = 0; !events.isEmpty() && step < MAX_FOLLOW_UPS; step++) {
 			Event next = events.removeFirst();
 			for (Action action : engine.evaluate(next, this.state)) {
-				effects.add(effect(action, event));
+				effects.add(effect(action, event, next));
 				if (action instanceof OpenAssistRequest request) {
 					events.add(new AssistRequestOpened("dry-run:" + next.eventId(), next.occurredAt(), "XC-试运行",
 							request.circleIds(), request.content(), request.caseOfficer(), request.requestedBy(),
@@ -220,35 +296,34 @@ public class RulesDryRun {
 		return effects;
 	}
 
-	private Effect effect(Action action, Event source) {
+	private Effect effect(Action action, Event source, Event cause) {
 		if (action instanceof Reply reply) {
-			return new Effect("回复：" + reply.text(), replyTo(source));
+			return new Effect("回复：" + reply.text(), replyTo(source), "钉钉回复", 1);
 		}
 		if (action instanceof SendToGroup send) {
-			return new Effect("群消息「" + send.title() + "」", List.of(group(send.openConversationId())));
+			return new Effect("群消息「" + send.title() + "」", List.of(group(send.openConversationId())), "钉钉群消息", 1);
 		}
 		if (action instanceof SendToUsers send) {
-			return new Effect("工作通知「" + send.title() + "」", send.userIds().stream().map(this::officer).toList());
+			return new Effect("工作通知「" + send.title() + "」", send.userIds().stream().map(this::officer).toList(), "钉钉单聊",
+					send.userIds().size());
 		}
 		if (action instanceof PostOrder order) {
-			String policy = order.policy().isEmpty() ? "普通" : order.policy();
-			return new Effect("发警令（升级策略 " + policy + "）", orderRecipients(order.target()));
+			return order(order);
 		}
 		if (action instanceof OpenAssistRequest request) {
 			return new Effect("登记协查，圈子 " + circles(request.circleIds()), List.of());
 		}
 		if (action instanceof Broadcast broadcast) {
-			return new Effect("向圈子群发协查",
-					broadcast.circleIds().stream().map((id) -> "圈子「" + circleName(id) + "」").toList());
+			return broadcast(broadcast, (cause instanceof AssistRequestOpened opened) && opened.urgent());
 		}
 		if (action instanceof RequestApproval) {
-			return new Effect("发起钉钉审批，同意后才群发", List.of("审批：局领导"));
+			return new Effect("发起钉钉审批，同意后才群发", List.of("审批：局领导"), "钉钉审批", 1);
 		}
 		if (action instanceof RecordTip tip) {
 			return new Effect("记为线索（" + tip.linkedBy() + "）", List.of());
 		}
 		if (action instanceof RelayToInformant relay) {
-			return new Effect("回复线人（线索 " + relay.tipCode() + "）", List.of("线人（线索 " + relay.tipCode() + "）"));
+			return new Effect("回复线人（线索 " + relay.tipCode() + "）", List.of("线人（线索 " + relay.tipCode() + "）"), "微信客服", 1);
 		}
 		if (action instanceof RecallOrder recall) {
 			return new Effect("撤回 " + recall.code(), List.of());
@@ -260,6 +335,39 @@ public class RulesDryRun {
 			return new Effect("线人退订", List.of());
 		}
 		throw new IllegalStateException("no description for " + action.getClass().getSimpleName());
+	}
+
+	// The escalation's SMS steps could reach every recipient who never reads the order.
+	private Effect order(PostOrder order) {
+		EscalationPolicy policy = this.policies.policy(order.policy())
+			.orElseGet(() -> this.policies.policy("").orElseThrow());
+		long smsSteps = policy.steps().stream().filter((step) -> step.action() == StepAction.SMS).count();
+		String description = "发警令（升级策略 " + policy.name() + "）";
+		List<String> recipients = orderRecipients(order.target());
+		int people = (order.target() instanceof OrderTarget.ToGroup group)
+				? this.directory.current().membersOf(group.openConversationId()).size()
+				: (order.target() instanceof OrderTarget.ToOfficers officers) ? officers.userIds().size()
+						: this.directory.current().officers().size();
+		String channel = (order.target() instanceof OrderTarget.ToGroup) ? "钉钉群消息" : "钉钉工作通知";
+		int messages = (order.target() instanceof OrderTarget.ToGroup) ? 1 : people;
+		return new Effect(description, recipients, channel, messages, (int) (smsSteps * people), List.of());
+	}
+
+	// A broadcast as it would be planned now; an urgent one's SMS fallback could reach
+	// every member of its groups who consented to SMS.
+	private Effect broadcast(Broadcast broadcast, boolean urgent) {
+		Broadcasts.Reach reach = this.broadcasts.reach(broadcast.circleIds());
+		List<String> chats = reach.sendable().stream().map(CustomerGroup::chatId).toList();
+		int sms = (!urgent || chats.isEmpty()) ? 0
+				: this.jdbc.queryForObject(
+						"SELECT COUNT(*) FROM member WHERE sms_consent AND NOT opted_out AND chat_id IN ("
+								+ String.join(",", chats.stream().map((chat) -> "?").toList()) + ")",
+						Integer.class, chats.toArray());
+		String description = "向圈子群发协查：" + reach.tasks() + " 个任务、" + reach.sendable().size() + " 个群、约 " + reach.members()
+				+ " 人" + (reach.exhausted().isEmpty() ? "" : "；本期群发次数已用完、不发：" + String.join("、", reach.exhausted()));
+		return new Effect(description,
+				broadcast.circleIds().stream().map((id) -> "圈子「" + circleName(id) + "」").toList(), "企业微信群发",
+				reach.tasks(), sms, reach.exhausted());
 	}
 
 	private List<String> replyTo(Event source) {

@@ -130,6 +130,8 @@ class ConsoleBrowserTest {
 		assertThat(browser.findElement(By.id("dry-run-added")).getText()).isEqualTo("审批：局领导");
 		assertThat(browser.findElement(By.id("dry-run-removed")).getText()).contains("交通运输圈", "房屋出租圈");
 		assertThat(browser.findElement(By.id("result")).getText()).contains("未发送任何消息");
+		assertThat(browser.findElement(By.id("dry-run-totals")).getText()).contains("企业微信群发", "钉钉审批 0 1",
+				"短信至多（条） 0 0");
 		screenshot("config-dry-run");
 
 		browser.findElement(By.id("reason")).sendKeys("两个圈子以上的协查须审批");

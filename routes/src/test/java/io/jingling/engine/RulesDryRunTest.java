@@ -1,6 +1,9 @@
 package io.jingling.engine;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jingling.connectors.dingtalk.sim.DingTalkSimulator;
 import io.jingling.connectors.wechat.sim.WeComSimulator;
+import io.jingling.directory.QuotaPolicy;
 import io.jingling.support.ConsoleSession;
 import io.jingling.support.Http;
 import io.jingling.support.HubTest;
@@ -105,6 +109,67 @@ class RulesDryRunTest {
 		assertThat(sideEffects()).isEqualTo(before);
 		assertThat(JSON.readTree(admin.get("/api/config/versions/rules").body()).get(0).path("version").asInt())
 			.isEqualTo(active);
+	}
+
+	@Test
+	void countsTheMessagesPerChannelTheSmsAnOrderCouldCostAndTheGroupsWithoutQuota() throws Exception {
+		ConsoleSession admin = ConsoleSession.login(this.port, "demo-admin", "jingling-demo");
+		int active = JSON.readTree(admin.get("/api/config/versions/rules").body()).get(0).path("version").asInt();
+		String rules = JSON.readTree(admin.get("/api/config/versions/rules/" + active).body()).path("content").asText();
+		Map<String, Integer> before = sideEffects();
+
+		JsonNode order = JSON
+			.readTree(admin
+				.post("/api/config/versions/rules/dry-run",
+						JSON.writeValueAsString(Map.of("content", rules, "sample", "at-bot-urgent-order.json")))
+				.body());
+		int officers = this.jdbc.queryForObject("SELECT COUNT(*) FROM officer", Integer.class);
+		JsonNode current = order.path("current");
+		assertThat(current.path("messages").path("钉钉工作通知").asInt()).isEqualTo(officers);
+		// the urgent policy has one SMS step, for everyone who has not read by then
+		assertThat(current.path("smsAtMost").asInt()).isEqualTo(officers);
+		assertThat(current.path("smsCost").decimalValue())
+			.isEqualByComparingTo(new BigDecimal("0.045").multiply(BigDecimal.valueOf(officers)));
+		assertThat(order.path("candidate")).isEqualTo(current);
+		assertThat(order.path("changed").asInt()).isZero();
+
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Shanghai")));
+		String period = QuotaPolicy.DAYS_IN_MONTH.period(today);
+		String hekou = "wrJLDemoTransportHekou01";
+		List<Integer> used = this.jdbc.queryForList("SELECT used FROM group_quota_use WHERE chat_id = ? AND period = ?",
+				Integer.class, hekou, period);
+		this.jdbc.update("DELETE FROM group_quota_use WHERE chat_id = ? AND period = ?", hekou, period);
+		this.jdbc.update("INSERT INTO group_quota_use (chat_id, period, used) VALUES (?, ?, ?)", hekou, period,
+				QuotaPolicy.DAYS_IN_MONTH.limit(today));
+		try {
+			String gated = rules
+				.replace("when: size(event.circles) == 6 || event.sensitive",
+						"when: size(event.circles) >= 2 || event.sensitive")
+				.replace("when: size(event.circles) > 0 && size(event.circles) < 6 && !event.sensitive",
+						"when: size(event.circles) == 1 && !event.sensitive");
+			JsonNode assist = JSON.readTree(
+					admin
+						.post("/api/config/versions/rules/dry-run",
+								JSON.writeValueAsString(
+										Map.of("content", gated, "sample", "at-bot-assist-request.json")))
+						.body());
+			Map<String, Integer> tasks = new TreeMap<>();
+			JSON.readTree(admin.get("/api/circles").body())
+				.forEach((circle) -> tasks.put(circle.path("id").asText(), circle.path("tasks").asInt()));
+			assertThat(assist.path("current").path("messages").path("企业微信群发").asInt())
+				.isEqualTo(tasks.get("transport") + tasks.get("rental"));
+			assertThat(assist.path("current").path("quotaBreaches").toString()).isEqualTo("[\"河口客运协查群\"]");
+			assertThat(assist.path("outcomes").get(0).path("current").toString()).contains("本期群发次数已用完、不发：河口客运协查群");
+			assertThat(assist.path("candidate").path("messages").path("钉钉审批").asInt()).isEqualTo(1);
+			assertThat(assist.path("candidate").path("messages").has("企业微信群发")).isFalse();
+			assertThat(assist.path("candidate").path("quotaBreaches")).isEmpty();
+		}
+		finally {
+			this.jdbc.update("DELETE FROM group_quota_use WHERE chat_id = ? AND period = ?", hekou, period);
+			used.forEach((value) -> this.jdbc
+				.update("INSERT INTO group_quota_use (chat_id, period, used) VALUES (?, ?, ?)", hekou, period, value));
+		}
+		assertThat(sideEffects()).isEqualTo(before);
 	}
 
 	@Test
