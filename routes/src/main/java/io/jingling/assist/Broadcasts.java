@@ -18,6 +18,7 @@ import io.jingling.inbound.ReplyChannel;
 import io.jingling.outbox.GroupTaskPlan;
 import io.jingling.outbox.Outbox;
 import io.jingling.support.HubProperties;
+import io.jingling.templates.MessageTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,11 @@ public class Broadcasts {
 
 	private final HubProperties hub;
 
-	Broadcasts(JdbcTemplate jdbc, DirectoryStore directory, Outbox outbox, Clock clock, HubProperties hub) {
+	private final MessageTemplates templates;
+
+	Broadcasts(JdbcTemplate jdbc, DirectoryStore directory, Outbox outbox, Clock clock, HubProperties hub,
+			MessageTemplates templates) {
+		this.templates = templates;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.outbox = outbox;
@@ -106,11 +111,12 @@ public class Broadcasts {
 		sendable.forEach((group) -> byOwnerAndCircle
 			.computeIfAbsent(group.owner() + ":" + group.circleId(), (k) -> new ArrayList<>())
 			.add(group));
+		String template = this.templates.broadcastTemplate();
 		byOwnerAndCircle.values().forEach((groups) -> {
 			CustomerGroup first = groups.get(0);
 			this.outbox.toOwner("broadcast:" + broadcast.assistCode(),
 					new GroupTaskPlan(first.owner(), groups.stream().map(CustomerGroup::chatId).toList(),
-							broadcast.assistCode(), content, first.circleId()));
+							broadcast.assistCode(), content, first.circleId(), template));
 		});
 		sendable.forEach((group) -> {
 			count(group.chatId(), period);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.jingling.config.ConfigLines;
 import io.jingling.config.OneFileKind;
 import io.jingling.support.HubProperties;
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ public class Circles extends OneFileKind {
 		catch (JsonProcessingException ex) {
 			throw new IllegalArgumentException(FILE + ", line " + line(ex) + ": " + ex.getOriginalMessage(), ex);
 		}
-		Lines lines = new Lines(content);
+		ConfigLines lines = new ConfigLines(FILE, content);
 		if (file == null || file.circles() == null) {
 			throw lines.refusal(1, "缺少 circles：六个圈子都要列出");
 		}
@@ -157,44 +158,6 @@ public class Circles extends OneFileKind {
 
 	private static String text(String value) {
 		return (value != null) ? value.strip() : "";
-	}
-
-	/** The content's lines, to name the line a refusal is about. */
-	private record Lines(List<String> lines) {
-
-		Lines(String content) {
-			this(content.lines().toList());
-		}
-
-		/** The line (from 1) of the first occurrence of a text, or 1. */
-		int of(String text) {
-			return of(text, 1, 1);
-		}
-
-		/** The line of the nth occurrence of a text, or of the last one, or 1. */
-		int of(String text, int occurrence) {
-			return of(text, occurrence, 1);
-		}
-
-		/**
-		 * The line of the nth occurrence of a text from a line on, or of the last one.
-		 */
-		int of(String text, int occurrence, int fromLine) {
-			int found = fromLine;
-			int seen = 0;
-			for (int i = fromLine - 1; i < this.lines.size() && seen < occurrence; i++) {
-				if (this.lines.get(i).contains(text)) {
-					found = i + 1;
-					seen++;
-				}
-			}
-			return found;
-		}
-
-		IllegalArgumentException refusal(int line, String reason) {
-			return new IllegalArgumentException(FILE + ", line " + line + ": " + reason);
-		}
-
 	}
 
 }

@@ -26,6 +26,7 @@ import io.jingling.reads.ReadTracking;
 import io.jingling.support.CodeAllocator;
 import io.jingling.support.CodeAllocator.CodeKind;
 import io.jingling.support.HubProperties;
+import io.jingling.templates.MessageTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +61,12 @@ public class Orders {
 
 	private final AuditLog audit;
 
+	private final MessageTemplates templates;
+
 	Orders(JdbcTemplate jdbc, CodeAllocator codes, Outbox outbox, DirectoryStore directory, Clock clock,
 			HubProperties hub, EscalationPolicies policies, ReadTracking tracking, ConfigVersions versions,
-			AuditLog audit) {
+			AuditLog audit, MessageTemplates templates) {
+		this.templates = templates;
 		this.audit = audit;
 		this.versions = versions;
 		this.policies = policies;
@@ -82,8 +86,7 @@ public class Orders {
 	public String post(long inboxId, PostOrder order, ReplyChannel confirmTo) {
 		Directory people = directory.current();
 		String code = codes.next(CodeKind.ORDER);
-		var message = new MessageContent(Texts.orderTitle(code),
-				Texts.orderMessage(code, order.content(), people.nameOf(order.postedBy())));
+		MessageContent message = this.templates.order(code, order.content(), people.nameOf(order.postedBy()));
 		String actionKey = "order:" + code;
 		String kind;
 		String label;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jingling.bots.command.Texts;
 import io.jingling.connectors.ConnectorException;
 import io.jingling.bots.engine.ConversationType;
 import io.jingling.connectors.dingtalk.client.Ding;
@@ -26,6 +25,7 @@ import io.jingling.informant.Members;
 import io.jingling.wecom.KfLinks;
 import io.jingling.wxmp.MpText;
 import io.jingling.inbound.ReplyChannel;
+import io.jingling.templates.MessageTemplates;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,8 +75,12 @@ class DeliveryPlanner {
 
 	private final SmsFrequency smsFrequency;
 
+	private final MessageTemplates templates;
+
 	DeliveryPlanner(JdbcTemplate jdbc, ObjectMapper json, Clock clock, Pacer pacer, OutboxProperties properties,
-			KfLinks kfLinks, Members members, DeliveryOutcomes outcomes, SmsFrequency smsFrequency) {
+			KfLinks kfLinks, Members members, DeliveryOutcomes outcomes, SmsFrequency smsFrequency,
+			MessageTemplates templates) {
+		this.templates = templates;
 		this.outcomes = outcomes;
 		this.smsFrequency = smsFrequency;
 		this.jdbc = jdbc;
@@ -289,7 +293,7 @@ class DeliveryPlanner {
 	private GroupTaskRequest groupTask(GroupTaskPlan plan) {
 		String link = this.kfLinks.linkFor(plan.scene(), plan.assistCode());
 		return new GroupTaskRequest(plan.sender(), plan.chatIds(),
-				Texts.broadcastText(plan.assistCode(), plan.content(), link), List.of());
+				this.templates.broadcast(plan.template(), plan.assistCode(), plan.content(), link), List.of());
 	}
 
 	private static Delivery reply(List<Long> ids, OutboxPayload payload, List<String> keys, Instant now) {

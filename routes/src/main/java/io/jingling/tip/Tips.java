@@ -25,6 +25,7 @@ import io.jingling.sms.InformantSms;
 import io.jingling.support.CodeAllocator;
 import io.jingling.support.CodeAllocator.CodeKind;
 import io.jingling.support.Masks;
+import io.jingling.templates.MessageTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,8 +65,11 @@ public class Tips {
 
 	private final InformantSms informantSms;
 
+	private final MessageTemplates templates;
+
 	Tips(JdbcTemplate jdbc, CodeAllocator codes, Outbox outbox, Members members, DirectoryStore directory,
-			InformantSms informantSms) {
+			InformantSms informantSms, MessageTemplates templates) {
+		this.templates = templates;
 		this.informantSms = informantSms;
 		this.jdbc = jdbc;
 		this.codes = codes;
@@ -92,7 +96,7 @@ public class Tips {
 			}
 			else {
 				this.outbox.toInformant("tip:" + code + ":ack", tip.memberId(), tip.message().channel(),
-						Texts.tipAcknowledged(code));
+						this.templates.tipAck(code));
 			}
 		}
 		Directory people = this.directory.current();

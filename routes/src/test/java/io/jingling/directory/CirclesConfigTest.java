@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.support.ConsoleSession;
 import io.jingling.support.HubTest;
+import io.jingling.support.FileLines;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,18 +48,20 @@ class CirclesConfigTest {
 		List<CustomerGroup> before = this.directory.current().customerGroupsOf(Circles.IDS);
 
 		assertRefused(admin, file.replace("dingtalk-user-id: officer22", "dingtalk-user-id: officer99"),
-				"config/circles.yaml, line " + lineOf(file, "dingtalk-user-id: officer22"), "钉钉用户 officer99 不在本局民警名单里");
+				"config/circles.yaml, line " + FileLines.lineOf(file, "dingtalk-user-id: officer22"),
+				"钉钉用户 officer99 不在本局民警名单里");
 		assertRefused(admin,
 				file.replace("township: 城东镇, owner: liaison_transport_01", "township: 城东镇, owner: liaison_rental_01"),
-				"config/circles.yaml, line " + lineOf(file, "wrJLDemoTransportChengdong01"),
+				"config/circles.yaml, line " + FileLines.lineOf(file, "wrJLDemoTransportChengdong01"),
 				"群主 liaison_rental_01 不是圈子 transport 的联络员");
 		assertRefused(admin, file.replace("id: village", "id: villages"),
-				"config/circles.yaml, line " + lineOf(file, "id: village"), "未知的圈子 id「villages」");
+				"config/circles.yaml, line " + FileLines.lineOf(file, "id: village"), "未知的圈子 id「villages」");
 		assertRefused(admin, file.replace("aliases: [回收, 维修, 金银, 二手回收]", "aliases: [回收, 维修, 金银, 交通]"),
-				"config/circles.yaml, line " + lineOf(file, "aliases: [回收, 维修, 金银, 二手回收]"),
+				"config/circles.yaml, line " + FileLines.lineOf(file, "aliases: [回收, 维修, 金银, 二手回收]"),
 				"「交通」同时属于 transport 和 recycling");
 		assertRefused(admin, file.replace("chat-id: wrJLDemoRentalChengguan01", "chat_id: wrJLDemoRentalChengguan01"),
-				"config/circles.yaml, line " + lineOf(file, "chat-id: wrJLDemoRentalChengguan01"), "未知的键「chat_id」");
+				"config/circles.yaml, line " + FileLines.lineOf(file, "chat-id: wrJLDemoRentalChengguan01"),
+				"未知的键「chat_id」");
 
 		assertThat(active(admin)).isEqualTo(active);
 		assertThat(this.directory.current().customerGroupsOf(Circles.IDS)).isEqualTo(before);
@@ -115,16 +118,6 @@ class CirclesConfigTest {
 			}
 		}
 		throw new AssertionError("no circles kind");
-	}
-
-	private static int lineOf(String file, String text) {
-		List<String> lines = file.lines().toList();
-		for (int i = 0; i < lines.size(); i++) {
-			if (lines.get(i).contains(text)) {
-				return i + 1;
-			}
-		}
-		throw new AssertionError(text + " not in the file");
 	}
 
 }

@@ -13,6 +13,7 @@ import io.jingling.wecom.KfLinks;
 import io.jingling.connectors.wechat.sim.WeComSimulator;
 import io.jingling.support.HubTest;
 import io.jingling.support.MutableClock;
+import io.jingling.templates.MessageTemplates;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,9 @@ class DeliveryPlannerTest {
 	Members members;
 
 	@Autowired
+	MessageTemplates templates;
+
+	@Autowired
 	DeliveryOutcomes outcomes;
 
 	@Autowired
@@ -98,7 +102,7 @@ class DeliveryPlannerTest {
 			// two
 			// rows, and the wake-up claims the first before this pass does
 			DeliveryPlanner pass = new DeliveryPlanner(this.jdbc, this.json, this.clock, new Pacer(1), this.properties,
-					this.kfLinks, this.members, this.outcomes, this.smsFrequency);
+					this.kfLinks, this.members, this.outcomes, this.smsFrequency, this.templates);
 			List<OutboxRow> due = pass.due(this.clock.instant());
 			this.jdbc.update("UPDATE outbox SET status = 'SENDING' WHERE action_key = 'planner-race-a'");
 
@@ -125,7 +129,7 @@ class DeliveryPlannerTest {
 			this.outbox.toGroup("planner-pace-a", "cidJinglingDemoQingshan==", new MessageContent("警令", "甲"));
 			this.outbox.toGroup("planner-pace-b", "cidJinglingDemoCommand==", new MessageContent("警令", "乙"));
 			DeliveryPlanner pass = new DeliveryPlanner(this.jdbc, this.json, this.clock, new Pacer(1), this.properties,
-					this.kfLinks, this.members, this.outcomes, this.smsFrequency);
+					this.kfLinks, this.members, this.outcomes, this.smsFrequency, this.templates);
 
 			assertThat(pass.claimDue()).hasSize(1);
 

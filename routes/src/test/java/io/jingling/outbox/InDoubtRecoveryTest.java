@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jingling.bots.command.Texts;
 import io.jingling.bots.engine.ConversationType;
 import io.jingling.connectors.dingtalk.client.MessageContent;
 import io.jingling.connectors.dingtalk.client.SentMessage;
@@ -18,6 +17,7 @@ import io.jingling.connectors.wechat.sim.WeComSimulator;
 import io.jingling.wecom.KfLinks;
 import io.jingling.support.HubTest;
 import io.jingling.support.MutableClock;
+import io.jingling.templates.MessageTemplates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +36,9 @@ class InDoubtRecoveryTest {
 
 	private static final String PAYLOAD = """
 			{"content":{"title":"警令","markdown":"#### 警令\\n> 到岗"},"openConversationId":"cidJinglingDemoQingshan=="}""";
+
+	@Autowired
+	MessageTemplates templates;
 
 	@Autowired
 	InDoubtRecovery recovery;
@@ -112,7 +115,7 @@ class InDoubtRecoveryTest {
 	void adoptsAWeComTaskThatWasCreatedBeforeTheHubStoppedInsteadOfCreatingItAgain() throws Exception {
 		GroupTaskPlan plan = new GroupTaskPlan("liaison_recycling_01", List.of("wrJLDemoRecyclingChengguan01"),
 				"XC-20261130-900", "寻找被盗的金手镯", "recycling");
-		String text = Texts.broadcastText(plan.assistCode(), plan.content(),
+		String text = this.templates.broadcast(null, plan.assistCode(), plan.content(),
 				this.kfLinks.linkFor("recycling", plan.assistCode()));
 		Instant claimed = this.clock.instant().minus(Duration.ofMinutes(10));
 		String msgId = this.weComClient

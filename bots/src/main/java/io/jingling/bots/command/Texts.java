@@ -1,6 +1,5 @@
 package io.jingling.bots.command;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,19 +10,14 @@ import io.jingling.bots.engine.RecordTip;
 
 /**
  * The Chinese texts the routes module sends once it has assigned a code or planned a
- * send: orders, assist requests and their broadcast, tips for the case officer, and the
- * informants' acknowledgements. No text carries a user's platform id or an informant's
+ * send: confirmations to dispatchers, tips for the case officer, notices to informants.
+ * The texts admins edit (an order, a broadcast, a tip's acknowledgement) are the hub's
+ * message templates instead. No text carries a user's platform id or an informant's
  * identity.
  */
 public final class Texts {
 
 	private static final DateTimeFormatter MONTH_DAY_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
-
-	// WeCom's customer-group message task (add_msg_template) takes at most 4000 bytes of
-	// text
-	private static final int BROADCAST_MAX_BYTES = 4000;
-
-	private static final String ELLIPSIS = "…";
 
 	private static final Map<String, String> LINKED_BY = Map.of(RecordTip.BY_SCENE_PARAM, "按链接",
 			RecordTip.BY_CODE_IN_TEXT, "按文中编号", RecordTip.BY_LATEST_IN_CIRCLE, "按本圈最新协查");
@@ -66,22 +60,6 @@ public final class Texts {
 	}
 
 	/**
-	 * The markdown recipients get: a heading with the code, the content quoted, then who
-	 * posted it.
-	 */
-	public static String orderMessage(String code, String content, String postedByName) {
-		return "#### " + orderTitle(code) + "\n> " + String.join("\n> ", content.strip().split("\n")) + "\n\n发令："
-				+ postedByName;
-	}
-
-	/**
-	 * The title DingTalk shows in the conversation list, e.g. {@code 警令 JL-20261130-001}.
-	 */
-	public static String orderTitle(String code) {
-		return "警令 " + code;
-	}
-
-	/**
 	 * The dispatcher's confirmation, e.g.
 	 * {@code 已登记协查 XC-20261130-007 圈子：交通运输圈、房屋出租圈；主办：张三；有效至 12月3日 14:05}.
 	 */
@@ -89,22 +67,6 @@ public final class Texts {
 			ZonedDateTime validUntil) {
 		return "已登记协查 " + code + " 圈子：" + String.join("、", circleNames) + "；主办：" + caseOfficerName + "；有效至 "
 				+ MONTH_DAY_TIME.format(validUntil);
-	}
-
-	/**
-	 * What the circles' groups receive, e.g.
-	 * {@code 【协查 XC-20261130-007】寻找灰色面包车\n有线索请点链接私信警方（仅警方可见）：https://…}. The content is
-	 * cut, ending in {@code …}, so the whole text stays within WeCom's 4000 bytes.
-	 */
-	public static String broadcastText(String assistCode, String content, String kfLink) {
-		String head = "【协查 " + assistCode + "】";
-		String tail = "\n有线索请点链接私信警方（仅警方可见）：" + kfLink;
-		return head + fit(content.strip(), BROADCAST_MAX_BYTES - utf8Length(head) - utf8Length(tail)) + tail;
-	}
-
-	/** The informant's acknowledgement: {@code 已收到，线索编号 XS-20261130-0001，谢谢！}. */
-	public static String tipAcknowledged(String tipCode) {
-		return "已收到，线索编号 " + tipCode + "，谢谢！";
 	}
 
 	/**
@@ -179,31 +141,6 @@ public final class Texts {
 
 	private static String orUnknown(String value) {
 		return (value == null || value.isBlank()) ? "未登记" : value;
-	}
-
-	private static String fit(String text, int maxBytes) {
-		if (utf8Length(text) <= maxBytes) {
-			return text;
-		}
-		int budget = maxBytes - utf8Length(ELLIPSIS);
-		StringBuilder fitted = new StringBuilder();
-		int used = 0;
-		int index = 0;
-		while (index < text.length()) {
-			int codePoint = text.codePointAt(index);
-			int bytes = utf8Length(Character.toString(codePoint));
-			if (used + bytes > budget) {
-				break;
-			}
-			fitted.appendCodePoint(codePoint);
-			used += bytes;
-			index += Character.charCount(codePoint);
-		}
-		return fitted.append(ELLIPSIS).toString();
-	}
-
-	private static int utf8Length(String text) {
-		return text.getBytes(StandardCharsets.UTF_8).length;
 	}
 
 }

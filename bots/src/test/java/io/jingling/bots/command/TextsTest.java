@@ -1,6 +1,5 @@
 package io.jingling.bots.command;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.List;
 
@@ -18,54 +17,10 @@ class TextsTest {
 	}
 
 	@Test
-	void writesTheOrderAsMarkdownWithTheContentQuoted() {
-		assertThat(Texts.orderMessage("JL-20261130-003", "14:00 前到城东卡点集合\n带齐装备", "韩调度"))
-			.isEqualTo("#### 警令 JL-20261130-003\n> 14:00 前到城东卡点集合\n> 带齐装备\n\n发令：韩调度");
-		assertThat(Texts.orderTitle("JL-20261130-003")).isEqualTo("警令 JL-20261130-003");
-	}
-
-	@Test
 	void confirmsAnAssistRequestWithCirclesCaseOfficerAndValidity() {
 		ZonedDateTime validUntil = ZonedDateTime.of(2026, 12, 3, 14, 5, 0, 0, DemoBureau.ZONE);
 		assertThat(Texts.assistConfirmed("XC-20261130-007", List.of("交通运输圈", "房屋出租圈"), "张三", validUntil))
 			.isEqualTo("已登记协查 XC-20261130-007 圈子：交通运输圈、房屋出租圈；主办：张三；有效至 12月3日 14:05");
-	}
-
-	private static final String KF_LINK = "https://kf.example.cn/kfid/kfc0123456789abcdef?enc_scene=ENCtransport"
-			+ "&scene_param=XC-20261130-007";
-
-	private static int bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8).length;
-	}
-
-	@Test
-	void writesTheBroadcastWithCodeContentAndKfLink() {
-		assertThat(Texts.broadcastText("XC-20261130-007", " 寻找灰色面包车，车牌尾号 357\n", KF_LINK))
-			.isEqualTo("【协查 XC-20261130-007】寻找灰色面包车，车牌尾号 357\n有线索请点链接私信警方（仅警方可见）：" + KF_LINK);
-	}
-
-	@Test
-	void cutsTheBroadcastContentToFitWeComsLimit() {
-		String empty = Texts.broadcastText("XC-20261130-007", "", KF_LINK);
-		String fits = "车".repeat((4000 - bytes(empty)) / 3);
-		assertThat(Texts.broadcastText("XC-20261130-007", fits, KF_LINK)).contains(fits + "\n").doesNotContain("…");
-
-		String text = Texts.broadcastText("XC-20261130-007", "寻找灰色面包车" + "车".repeat(3000), KF_LINK);
-		assertThat(bytes(text)).isLessThanOrEqualTo(4000).isGreaterThan(3995);
-		assertThat(text).startsWith("【协查 XC-20261130-007】寻找灰色面包车车").endsWith("车…\n有线索请点链接私信警方（仅警方可见）：" + KF_LINK);
-	}
-
-	@Test
-	void neverCutsACharacterInTwo() {
-		String text = Texts.broadcastText("XC-20261130-007", "🚐".repeat(1500), KF_LINK);
-		assertThat(bytes(text)).isLessThanOrEqualTo(4000);
-		assertThat(text).contains("🚐…\n").doesNotContain("\uFFFD");
-		assertThat(text.codePoints().filter((c) -> Character.getType(c) == Character.SURROGATE)).isEmpty();
-	}
-
-	@Test
-	void acknowledgesATipWithItsCode() {
-		assertThat(Texts.tipAcknowledged("XS-20261130-0001")).isEqualTo("已收到，线索编号 XS-20261130-0001，谢谢！");
 	}
 
 	@Test
