@@ -187,15 +187,21 @@
       (await api('/api/config/versions')).forEach((k) => kind.insertAdjacentHTML('beforeend',
         '<option value="' + escape(k.kind) + '" data-active="' + k.active + '">' + escape(k.kind) + '</option>'));
       const source = document.getElementById('dry-run-source');
-      source.innerHTML = '<option value="days:1">最近 1 天的消息</option><option value="days:7">最近 7 天的消息</option>';
-      (await api('/api/config/versions/rules/dry-run/samples')).forEach((s) => source.insertAdjacentHTML('beforeend',
-        '<option value="sample:' + escape(s) + '">样例 ' + escape(s) + '</option>'));
+      const samples = await api('/api/config/versions/rules/dry-run/samples');
+      // rules run on recorded messages or a sample callback; escalation policies on the orders sent
+      const sources = () => {
+        const what = kind.value === 'rules' ? '消息' : '警令';
+        source.innerHTML = '<option value="days:1">最近 1 天的' + what + '</option><option value="days:7">最近 7 天的' + what + '</option>'
+          + (kind.value === 'rules' ? samples.map((s) => '<option value="sample:' + escape(s) + '">样例 ' + escape(s) + '</option>').join('') : '');
+      };
 
       async function load() {
         const versions = await api('/api/config/versions/' + kind.value);
         const active = versions.find((v) => v.status === 'ACTIVE');
         content.value = (await api('/api/config/versions/' + kind.value + '/' + active.version)).content;
-        document.getElementById('dry-run-controls').hidden = kind.value !== 'rules';
+        document.getElementById('dry-run-controls').hidden = kind.value !== 'rules' && kind.value !== 'escalation';
+        document.getElementById('dry-run-report').innerHTML = '';
+        sources();
         rows('#versions', versions, (v) => '<tr><td>' + v.version + '</td><td>' + escape(STATUS[v.status] || v.status)
           + (v.approvedBy ? '（' + escape(v.approvedBy) + ' 批准）' : '') + '</td><td>' + escape(v.author) + '</td><td>'
           + time(v.createdAt) + '</td><td>' + escape(v.reason) + '</td><td><pre class="diff">' + escape(v.diff) + '</pre></td><td>'
@@ -229,6 +235,25 @@
         const body = { content: content.value };
         body[type] = type === 'days' ? Number(value) : value;
         const report = document.getElementById('dry-run-report');
+        if (kind.value === 'escalation') {
+          try {
+            const r = await api('/api/config/versions/escalation/dry-run', { method: 'POST', body: body });
+            show(true, '试运行完成：最近 ' + r.days + ' 天的 ' + r.orders + ' 条警令，' + r.changed + ' 条催办不同；未发送任何消息');
+            const row = (label, a, b) => '<tr><td>' + escape(label) + '</td><td>' + escape(String(a)) + '</td><td>' + escape(String(b)) + '</td></tr>';
+            report.innerHTML = '<h2>试运行结果</h2><table id="dry-run-totals"><thead><tr><th>催办</th><th>现行版本</th><th>候选版本</th></tr></thead><tbody>'
+              + row('DING（人次）', r.current.dings, r.candidate.dings) + row('短信至多（条）', r.current.smsAtMost, r.candidate.smsAtMost)
+              + row('短信费用至多（元）', r.current.smsCost, r.candidate.smsCost) + row('告知调度员（次）', r.current.reports, r.candidate.reports)
+              + '</tbody></table><table><thead><tr><th>警令</th><th>现行版本</th><th>候选版本</th><th>新增</th><th>减少</th></tr></thead><tbody>'
+              + r.outcomes.filter((o) => o.current.join() !== o.candidate.join()).map((o) => '<tr><td>' + escape(o.code) + '（'
+                + escape(o.policy) + '，已读 ' + o.readers + '/' + o.recipients + '）</td><td>' + escape(o.current.join('；')) + '</td><td>'
+                + escape(o.candidate.join('；')) + '</td><td class="added">' + escape(o.added.join('、')) + '</td><td class="removed">'
+                + escape(o.removed.join('、')) + '</td></tr>').join('') + '</tbody></table>';
+          } catch (error) {
+            report.innerHTML = '';
+            show(false, '无法试运行：' + error.message);
+          }
+          return;
+        }
         try {
           const r = await api('/api/config/versions/rules/dry-run', { method: 'POST', body: body });
           show(true, '试运行完成：' + r.source + '，共 ' + r.events + ' 条，' + r.changed + ' 条处理不同；未发送任何消息');

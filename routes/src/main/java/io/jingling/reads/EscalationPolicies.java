@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -119,24 +122,54 @@ public class EscalationPolicies extends OneFileKind {
 		return current().smsTemplate;
 	}
 
-	/** Whether a time of day (bureau time) falls in the quiet hours; the end is not. */
-	public boolean quiet(LocalTime time) {
-		Loaded current = current();
-		if (current.quietFrom == null) {
-			return false;
-		}
-		return current.quietFrom.isBefore(current.quietTo)
-				? !time.isBefore(current.quietFrom) && time.isBefore(current.quietTo)
-				: !time.isBefore(current.quietFrom) || time.isBefore(current.quietTo);
-	}
-
-	/** When the quiet hours that contain a time end. */
-	public LocalTime quietEnd() {
-		return current().quietTo;
-	}
-
 	private Loaded current() {
 		return this.loaded;
+	}
+
+	/** The version in force, as a dry-run compares a candidate with it. */
+	public Version inForce() {
+		return new Version(this.loaded);
+	}
+
+	/**
+	 * A candidate version, checked like an edit but not applied: what a dry-run asks.
+	 * @throws IllegalArgumentException naming the file, the entry and the reason
+	 */
+	public Version candidate(String content) {
+		check(content);
+		return new Version(parse(content));
+	}
+
+	/** One version of the policies, read without applying it. */
+	public static final class Version {
+
+		private final Loaded loaded;
+
+		private Version(Loaded loaded) {
+			this.loaded = loaded;
+		}
+
+		/**
+		 * The policy of that name, or the default policy for an empty or unknown name.
+		 */
+		public EscalationPolicy policy(String name) {
+			return this.loaded.policies.getOrDefault((name == null) ? "" : name,
+					this.loaded.policies.get(this.loaded.defaultPolicy));
+		}
+
+		/**
+		 * When a step due at a time runs: then, or where the step defers in quiet hours
+		 * and the time falls in them, when they end.
+		 */
+		public Instant runsAt(Instant due, EscalationPolicy.Step step, ZoneId zone) {
+			ZonedDateTime local = due.atZone(zone);
+			if (!step.deferInQuietHours() || !this.loaded.quiet(local.toLocalTime())) {
+				return due;
+			}
+			ZonedDateTime end = local.with(this.loaded.quietTo);
+			return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
+		}
+
 	}
 
 	private static String read(Path file) {
@@ -244,6 +277,15 @@ public class EscalationPolicies extends OneFileKind {
 
 	private record Loaded(String defaultPolicy, Map<String, EscalationPolicy> policies, SmsTemplate smsTemplate,
 			LocalTime quietFrom, LocalTime quietTo) {
+
+		boolean quiet(LocalTime time) {
+			if (this.quietFrom == null) {
+				return false;
+			}
+			return this.quietFrom.isBefore(this.quietTo) ? !time.isBefore(this.quietFrom) && time.isBefore(this.quietTo)
+					: !time.isBefore(this.quietFrom) || time.isBefore(this.quietTo);
+		}
+
 	}
 
 }

@@ -4,8 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,9 +116,8 @@ class Escalations implements DueWorkHandler, DeliveryListener {
 		}
 		EscalationPolicy.Step step = found.get();
 		Instant now = this.clock.instant();
-		ZonedDateTime local = now.atZone(this.hub.timeZone());
-		if (step.deferInQuietHours() && this.policies.quiet(local.toLocalTime())) {
-			Instant until = quietEnd(local, this.policies.quietEnd());
+		Instant until = this.policies.inForce().runsAt(now, step, this.hub.timeZone());
+		if (until.isAfter(now)) {
 			this.dueWork.postpone(item, until);
 			log.info("reads.escalate deferred code={} step={} until={}", code, item.step(), until);
 			return;
@@ -141,11 +138,6 @@ class Escalations implements DueWorkHandler, DeliveryListener {
 				Duration.between(order.postedAt(), now), now));
 		log.info("reads.escalate done code={} step={} action={} officers={}", code, item.step(), step.action(),
 				unread.size());
-	}
-
-	private static Instant quietEnd(ZonedDateTime now, LocalTime end) {
-		ZonedDateTime until = now.with(end);
-		return (until.isAfter(now) ? until : until.plusDays(1)).toInstant();
 	}
 
 	private void act(String code, int stepNo, EscalationPolicy.Step step, List<String> unread, String reportTo,

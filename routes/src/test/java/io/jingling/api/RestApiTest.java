@@ -18,6 +18,7 @@ import io.jingling.support.ConsoleSession;
 import io.jingling.support.Http;
 import io.jingling.support.HubTest;
 import io.jingling.support.MutableClock;
+import io.jingling.support.PostedOrders;
 import io.jingling.support.RobotCallbackSamples;
 import io.jingling.support.TipFixtures;
 import org.junit.jupiter.api.Test;
@@ -313,17 +314,7 @@ class RestApiTest {
 	}
 
 	private String postOrder(String msgId, String text) {
-		String callback = RobotCallbackSamples.message(msgId, "demo-dispatcher", text, this.clock);
-		assertThat(
-				new Http(this.port).post("/callbacks/dingtalk/robot", callback, RobotCallbackSamples.signed(this.clock))
-					.statusCode())
-			.isEqualTo(200);
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM tracked_recipient r JOIN tracked_message m"
-					+ " ON m.id = r.tracked_id JOIN dispatch_order o ON o.code = m.order_code JOIN inbox_event i"
-					+ " ON o.source_event_id = i.id WHERE i.platform_msg_id = ?", Integer.class, msgId) > 0);
-		return this.jdbc.queryForObject("SELECT o.code FROM dispatch_order o JOIN inbox_event i"
-				+ " ON o.source_event_id = i.id WHERE i.platform_msg_id = ?", String.class, msgId);
+		return PostedOrders.post(this.port, this.jdbc, this.clock, msgId, text);
 	}
 
 	private static List<String> codes(JsonNode list) {

@@ -18,10 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.reads.EscalationPolicies;
 import io.jingling.support.ConsoleSession;
-import io.jingling.support.Http;
 import io.jingling.support.HubTest;
 import io.jingling.support.MutableClock;
-import io.jingling.support.RobotCallbackSamples;
+import io.jingling.support.PostedOrders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +29,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An admin edits the escalation policies through the API: the file seeded version 1; a
@@ -89,17 +87,7 @@ class ConfigVersionsTest {
 	}
 
 	private String postUrgentOrder(String msgId) {
-		String callback = RobotCallbackSamples.message(msgId, "demo-dispatcher", "警令 紧急 城关派出所 立即到岗", this.clock);
-		assertThat(
-				new Http(this.port).post("/callbacks/dingtalk/robot", callback, RobotCallbackSamples.signed(this.clock))
-					.statusCode())
-			.isEqualTo(200);
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM tracked_message m JOIN dispatch_order o"
-					+ " ON o.code = m.order_code JOIN inbox_event i ON o.source_event_id = i.id"
-					+ " WHERE i.platform_msg_id = ?", Integer.class, msgId) == 1);
-		return this.jdbc.queryForObject("SELECT o.code FROM dispatch_order o JOIN inbox_event i"
-				+ " ON o.source_event_id = i.id WHERE i.platform_msg_id = ?", String.class, msgId);
+		return PostedOrders.post(this.port, this.jdbc, this.clock, msgId, "警令 紧急 城关派出所 立即到岗");
 	}
 
 	private Duration firstStepAfterSending(String code) {

@@ -147,6 +147,18 @@ class ConsoleBrowserTest {
 		assertThat(this.versions.activeVersion("rules")).contains(active + 2);
 		assertThat(this.versions.content("rules", active + 2)).contains(before);
 		screenshot("config-rolled-back");
+
+		new Select(browser.findElement(By.id("kind"))).selectByValue("escalation");
+		waitFor().until((driver) -> driver.findElement(By.id("content")).getAttribute("value").contains("urgent"));
+		((JavascriptExecutor) browser).executeScript(
+				"arguments[0].value = arguments[0].value.replace('{ after: 3m, action: ding }', '{ after: 3m, action: sms }')",
+				browser.findElement(By.id("content")));
+		new Select(browser.findElement(By.id("dry-run-source"))).selectByValue("days:7");
+		browser.findElement(By.id("dry-run")).click();
+		waitFor().until((driver) -> driver.findElement(By.id("result")).getText().startsWith("试运行完成"));
+		assertThat(browser.findElement(By.id("result")).getText()).contains("条警令", "未发送任何消息");
+		assertThat(browser.findElement(By.id("dry-run-totals")).getText()).contains("DING（人次）", "短信至多（条）");
+		screenshot("config-escalation-dry-run");
 	}
 
 	/** Keeps what the page looks like under {@code target/console-screenshots/}. */

@@ -2,16 +2,14 @@ package io.jingling.templates;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingling.support.ConsoleSession;
-import io.jingling.support.Http;
 import io.jingling.support.HubTest;
 import io.jingling.support.MutableClock;
-import io.jingling.support.RobotCallbackSamples;
+import io.jingling.support.PostedOrders;
 import io.jingling.support.FileLines;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The message templates are a versioned config edited through the API: a broken edit is
@@ -71,16 +68,7 @@ class TemplateVersionsTest {
 
 	/** Posts an order and gives the text its recipients are queued. */
 	private String orderText(String msgId) throws Exception {
-		String callback = RobotCallbackSamples.message(msgId, "demo-dispatcher", "警令 城关派出所 今晚 20:00 到岗", this.clock);
-		assertThat(
-				new Http(this.port).post("/callbacks/dingtalk/robot", callback, RobotCallbackSamples.signed(this.clock))
-					.statusCode())
-			.isEqualTo(200);
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM dispatch_order o JOIN inbox_event i"
-					+ " ON o.source_event_id = i.id WHERE i.platform_msg_id = ?", Integer.class, msgId) == 1);
-		String code = this.jdbc.queryForObject("SELECT o.code FROM dispatch_order o JOIN inbox_event i"
-				+ " ON o.source_event_id = i.id WHERE i.platform_msg_id = ?", String.class, msgId);
+		String code = PostedOrders.post(this.port, this.jdbc, this.clock, msgId, "警令 城关派出所 今晚 20:00 到岗");
 		String payload = this.jdbc.queryForObject("SELECT payload FROM outbox WHERE action_key = ?", String.class,
 				"order:" + code);
 		JsonNode content = JSON.readTree(payload).findValue("markdown");
