@@ -3,9 +3,11 @@ package io.jingling.alerts;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.AsyncEvent;
@@ -19,10 +21,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Watches the platforms' callbacks: each answer is counted in {@code jingling.callbacks}
- * (tags {@code endpoint}, {@code outcome} accepted or refused); when an endpoint refused
- * more than half of at least {@link #MIN_REQUESTS} requests within {@link #WINDOW}, the
- * admins are told (a key or address set up wrong, or forged calls).
+ * Watches the platforms' callbacks: each is counted once in {@code jingling.callbacks}
+ * (tags {@code endpoint}, {@code outcome} accepted, refused, or aborted when the caller
+ * went away before the answer); when an endpoint refused more than half of at least
+ * {@link #MIN_REQUESTS} requests within {@link #WINDOW}, the admins are told (a key or
+ * address set up wrong, or forged calls).
  */
 @Component
 class CallbackWatch extends OncePerRequestFilter {
@@ -62,41 +65,83 @@ class CallbackWatch extends OncePerRequestFilter {
 		}
 		finally {
 			if (request.isAsyncStarted()) {
-				// the route answers later: count the status it sets then
-				request.getAsyncContext().addListener(new AsyncListener() {
-					@Override
-					public void onComplete(AsyncEvent event) {
-						record(endpoint, response.getStatus() >= 400);
-					}
-
-					@Override
-					public void onTimeout(AsyncEvent event) {
-						record(endpoint, true);
-					}
-
-					@Override
-					public void onError(AsyncEvent event) {
-						record(endpoint, true);
-					}
-
-					@Override
-					public void onStartAsync(AsyncEvent event) {
-						event.getAsyncContext().addListener(this);
-					}
-				});
+				request.getAsyncContext().addListener(new Answer(endpoint, response));
 			}
 			else {
-				record(endpoint, response.getStatus() >= 400);
+				record(endpoint, (response.getStatus() >= 400) ? Outcome.REFUSED : Outcome.ACCEPTED);
 			}
 		}
 	}
 
-	private void record(String endpoint, boolean refused) {
-		this.registry.counter("jingling.callbacks", "endpoint", endpoint, "outcome", refused ? "refused" : "accepted")
-			.increment();
+	/** What became of a callback. */
+	enum Outcome {
+
+		/** Answered below 400. */
+		ACCEPTED,
+		/** Answered 400 or above, or not answered in time. */
+		REFUSED,
+		/**
+		 * The caller went away before the answer (it gave up, or a load test ended): not
+		 * a refusal.
+		 */
+		ABORTED;
+
+		String tag() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/** Counts an answer the route gives later, once, with the status it set then. */
+	private final class Answer implements AsyncListener {
+
+		private final String endpoint;
+
+		private final HttpServletResponse response;
+
+		private final AtomicBoolean counted = new AtomicBoolean();
+
+		Answer(String endpoint, HttpServletResponse response) {
+			this.endpoint = endpoint;
+			this.response = response;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			count((this.response.getStatus() >= 400) ? Outcome.REFUSED : Outcome.ACCEPTED);
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			count(Outcome.REFUSED);
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			count((event.getThrowable() instanceof IOException) ? Outcome.ABORTED : Outcome.REFUSED);
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			event.getAsyncContext().addListener(this);
+		}
+
+		private void count(Outcome outcome) {
+			if (this.counted.compareAndSet(false, true)) {
+				record(this.endpoint, outcome);
+			}
+		}
+
+	}
+
+	private void record(String endpoint, Outcome outcome) {
+		this.registry.counter("jingling.callbacks", "endpoint", endpoint, "outcome", outcome.tag()).increment();
+		if (outcome == Outcome.ABORTED) {
+			return;
+		}
 		Window window = this.windows.computeIfAbsent(endpoint, (e) -> new Window());
 		long minute = this.clock.millis() / 60_000;
-		int[] counts = window.add(minute, refused);
+		int[] counts = window.add(minute, outcome == Outcome.REFUSED);
 		if (counts[0] >= MIN_REQUESTS && counts[1] * 2 > counts[0]) {
 			this.alerts.raise(OpsAlerts.Signal.CALLBACK_REFUSALS, endpoint, "回调 " + endpoint + " 近 5 分钟收到 " + counts[0]
 					+ " 次请求，拒绝了 " + counts[1] + " 次（签名不对、过期或格式错误）。请核对平台后台的回调地址和密钥；若配置无误，可能有人伪造回调。");

@@ -19,7 +19,10 @@ import io.jingling.support.RobotCallbackSamples;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +60,9 @@ class OpsAlertsTest {
 
 	@Autowired
 	WeComClient weComClient;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void anEndpointRefusingMostCallbacksIsToldToTheAdminsCountedAndShownInHealth() {
@@ -135,6 +141,21 @@ class OpsAlertsTest {
 			.hasSizeLessThanOrEqualTo(1);
 		assertThat(new Http(this.port).get("/actuator/prometheus").body())
 			.contains("jingling_alerts_total{signal=\"token\"}");
+	}
+
+	@Test
+	void healthIsOutOfServiceWhileTheHubRefusesTraffic() {
+		Http http = new Http(this.port);
+		AvailabilityChangeEvent.publish(this.context, ReadinessState.REFUSING_TRAFFIC);
+		try {
+			var refusing = http.get("/actuator/health");
+			assertThat(refusing.statusCode()).isEqualTo(503);
+			assertThat(refusing.body()).contains("\"status\":\"OUT_OF_SERVICE\"");
+		}
+		finally {
+			AvailabilityChangeEvent.publish(this.context, ReadinessState.ACCEPTING_TRAFFIC);
+		}
+		assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
 	}
 
 	/**
