@@ -1,11 +1,15 @@
 package io.jingling.engine;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 
 import io.jingling.inbound.Inbox;
 import io.jingling.support.Endpoints;
 import org.apache.camel.builder.RouteBuilder;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,28 +25,54 @@ class EngineRoutes extends RouteBuilder {
 	 */
 	private static final Duration STRANDED_AFTER = Duration.ofSeconds(10);
 
+	private static final int BATCH = 500;
+
+	private static final int BATCHES_PER_TICK = 20;
+
 	private final InboxProcessor processor;
 
 	private final Inbox inbox;
 
-	EngineRoutes(InboxProcessor processor, Inbox inbox) {
+	private final int consumers;
+
+	EngineRoutes(InboxProcessor processor, Inbox inbox, @Value("${jingling.engine.consumers:2}") int consumers) {
 		this.processor = processor;
 		this.inbox = inbox;
+		this.consumers = consumers;
 	}
 
 	@Override
 	public void configure() {
+		// Camel shuts these down with the context
+		ExecutorService threads = getContext().getExecutorServiceManager()
+			.newFixedThreadPool(this, "inbox-recover", this.consumers);
 		// @formatter:off
-		from(Endpoints.INBOX_TO_ENGINE + "&concurrentConsumers={{jingling.engine.consumers:2}}")
+		from(Endpoints.INBOX_TO_ENGINE + "&concurrentConsumers=" + this.consumers)
 			.routeId("inbox-to-engine")
 			.bean(processor, "process").id("evaluate-and-apply");
 
 		from("timer:inbox-recover?delay=0&period={{jingling.inbox.recover-period:5000}}")
 			.routeId("inbox-recover")
-			.process((exchange) -> exchange.getMessage().setBody(inbox.stranded(STRANDED_AFTER, 500)))
-			.split(body())
-				.bean(processor, "process");
+			.process((exchange) -> recover(threads));
 		// @formatter:on
+	}
+
+	/**
+	 * Runs stranded events on as many threads as the engine has, batch after batch while
+	 * batches come back full (a burst that overflowed the queue drains at the engine's
+	 * pace, not a batch a tick), at most {@link #BATCHES_PER_TICK} a tick.
+	 */
+	void recover(ExecutorService threads) throws InterruptedException {
+		for (int batch = 0; batch < BATCHES_PER_TICK; batch++) {
+			List<Long> stranded = this.inbox.stranded(STRANDED_AFTER, BATCH);
+			threads.invokeAll(stranded.stream().map((id) -> (Callable<Void>) () -> {
+				this.processor.process(id);
+				return null;
+			}).toList());
+			if (stranded.size() < BATCH) {
+				return;
+			}
+		}
 	}
 
 }
