@@ -5,22 +5,31 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.jingling.bots.command.CommandBot;
+import io.jingling.bots.engine.InformantMessageReceived;
 import io.jingling.bots.engine.RuleEngine;
 import io.jingling.bots.engine.RuleLoadException;
 import io.jingling.bots.engine.RuleSet;
 import io.jingling.bots.tip.TipBot;
 import io.jingling.config.ConfigKind;
+import io.jingling.directory.Directory;
+import io.jingling.directory.DirectoryStore;
 import io.jingling.support.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,9 +57,30 @@ public class Rules implements ConfigKind {
 
 	private final TipBot tipBot;
 
+	private static final Pattern CHANNEL = Pattern
+		.compile("(?<![.\\w])channel\\s*[!=]=\\s*\"([^\"]*)\"|\"([^\"]*)\"\\s*[!=]=\\s*channel(?![\\w])");
+
+	private static final Pattern INFORMANT_CHANNEL = Pattern
+		.compile("event\\.channel\\s*[!=]=\\s*\"([^\"]*)\"|event\\.channel\\s+in\\s*\\[([^\\]]*)\\]");
+
+	private static final Pattern CIRCLE = Pattern.compile("\"([^\"]*)\"\\s+in\\s+event\\.circles");
+
+	private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+
 	private volatile RuleEngine engine;
 
-	Rules(HubProperties hub, Clock clock) {
+	private final Supplier<Directory> people;
+
+	@Autowired
+	Rules(HubProperties hub, Clock clock, DirectoryStore directory) {
+		this(hub, clock, directory::current);
+	}
+
+	/**
+	 * @param people the groups and circles a version's conditions may name
+	 */
+	Rules(HubProperties hub, Clock clock, Supplier<Directory> people) {
+		this.people = people;
 		this.directory = hub.rulesDirectory();
 		this.commandBot = new CommandBot(clock, hub.timeZone());
 		this.tipBot = new TipBot(clock, hub.timeZone());
@@ -95,9 +125,63 @@ public class Rules implements ConfigKind {
 		}
 	}
 
+	/**
+	 * Compiles a version and checks what its conditions name: the channels of the
+	 * bureau's groups ({@code channel == "command"}), the channels informants write on
+	 * ({@code event.channel in ["kf", "oa", "sms"]}) and the six circles' ids
+	 * ({@code "transport" in event.circles}).
+	 */
 	@Override
 	public void check(String bundle) {
-		compile(bundle);
+		RuleSet rules = compile(bundle);
+		Directory people = this.people.get();
+		Set<String> channels = new TreeSet<>();
+		people.groups().values().forEach((group) -> channels.add(group.channel()));
+		Set<String> circles = new TreeSet<>();
+		people.circles().forEach((circle) -> circles.add(circle.id()));
+		for (RuleSet.Condition condition : rules.conditions()) {
+			for (String named : named(CHANNEL, condition.when())) {
+				if (!named.isEmpty() && !channels.contains(named)) {
+					throw refusal(condition,
+							"未知的群频道「" + named + "」，本局的群有 " + String.join("、", channels) + "（\"\" 表示不在已知的群里）");
+				}
+			}
+			for (String named : named(INFORMANT_CHANNEL, condition.when())) {
+				if (!InformantMessageReceived.CHANNELS.contains(named)) {
+					throw refusal(condition, "未知的线人渠道「" + named + "」，渠道有 "
+							+ String.join("、", new TreeSet<>(InformantMessageReceived.CHANNELS)));
+				}
+			}
+			for (String named : named(CIRCLE, condition.when())) {
+				if (!circles.contains(named)) {
+					throw refusal(condition, "未知的圈子「" + named + "」，圈子 id 有 " + String.join("、", circles));
+				}
+			}
+		}
+	}
+
+	// The texts a pattern's groups hold; a group holding a list of quoted texts gives
+	// each.
+	private static List<String> named(Pattern pattern, String when) {
+		List<String> named = new ArrayList<>();
+		Matcher found = pattern.matcher(when);
+		while (found.find()) {
+			for (int group = 1; group <= found.groupCount(); group++) {
+				String text = found.group(group);
+				if (text != null && text.contains("\"")) {
+					QUOTED.matcher(text).results().forEach((quoted) -> named.add(quoted.group(1)));
+				}
+				else if (text != null) {
+					named.add(text);
+				}
+			}
+		}
+		return named;
+	}
+
+	private static IllegalArgumentException refusal(RuleSet.Condition condition, String reason) {
+		return new IllegalArgumentException(DIRECTORY + condition.file() + ", rule " + condition.ruleId() + ", line "
+				+ condition.line() + ": " + reason);
 	}
 
 	@Override

@@ -3,7 +3,6 @@ package io.jingling.templates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,8 +173,7 @@ public class MessageTemplates extends OneFileKind {
 			throw lines.refusal(1, "应为模板名到模板的映射：order、assist-broadcast、tip-ack");
 		}
 		Map<Kind, Source> templates = new LinkedHashMap<>();
-		for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
-			Map.Entry<String, JsonNode> entry = it.next();
+		for (Map.Entry<String, JsonNode> entry : root.properties()) {
 			int at = lines.of(entry.getKey() + ":");
 			Kind kind = Kind.of(entry.getKey());
 			if (kind == null) {
@@ -193,8 +191,8 @@ public class MessageTemplates extends OneFileKind {
 
 	private Source source(Kind kind, JsonNode node, ConfigLines lines, int at) {
 		Set<String> keys = kind.titled ? Set.of("title", "text") : Set.of("text");
-		for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
-			String name = names.next();
+		for (Map.Entry<String, JsonNode> property : node.properties()) {
+			String name = property.getKey();
 			if (!keys.contains(name)) {
 				throw lines.refusal(lines.of(name + ":", 1, at), "模板「" + kind.key + "」没有「" + name + "」这一项，可用："
 						+ String.join("、", keys.stream().sorted().toList()));

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import io.jingling.audit.AuditLog;
 import io.jingling.bots.engine.Action;
@@ -24,6 +26,8 @@ import io.jingling.bots.engine.State;
 import io.jingling.bots.engine.TipView;
 import io.jingling.config.ConfigRefused;
 import io.jingling.config.ConfigVersions;
+import io.jingling.directory.Directory;
+import io.jingling.directory.QuotaPolicy;
 import io.jingling.support.HubProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +84,7 @@ class RulesTest {
 
 	@Test
 	void refusesABrokenRuleFileAndKeepsTheRulesBeforeIt(CapturedOutput output) throws IOException {
-		Rules active = new Rules(hubAt(home), CLOCK);
+		Rules active = new Rules(hubAt(home), CLOCK, RulesTest::bureau);
 		ConfigVersions versions = versionsOf(active);
 		List<Action> before = active.engine().evaluate(PRIVATE_MESSAGE, EMPTY_STATE);
 
@@ -101,7 +105,7 @@ class RulesTest {
 
 	@Test
 	void takesAValidEditWithoutARestart() throws IOException {
-		Rules active = new Rules(hubAt(home), CLOCK);
+		Rules active = new Rules(hubAt(home), CLOCK, RulesTest::bureau);
 		ConfigVersions versions = versionsOf(active);
 
 		Files.writeString(rules.resolve("zz-greeting.yaml"), """
@@ -123,7 +127,7 @@ class RulesTest {
 
 	@Test
 	void refusesARuleIdUsedInTwoFiles() throws IOException {
-		Rules active = new Rules(hubAt(home), CLOCK);
+		Rules active = new Rules(hubAt(home), CLOCK, RulesTest::bureau);
 		ConfigVersions versions = versionsOf(active);
 		String bundle = active.readSource() + "# ---- file: zz-copy.yaml ----\n"
 				+ Files.readString(rules.resolve("command.yaml"));
@@ -136,13 +140,66 @@ class RulesTest {
 	}
 
 	@Test
+	void refusesConditionsNamingAnUnknownGroupChannelInformantChannelOrCircle() throws IOException {
+		Rules active = new Rules(hubAt(home), CLOCK, RulesTest::bureau);
+		ConfigVersions versions = versionsOf(active);
+		String command = active.readSource();
+
+		assertThatThrownBy(() -> versions.propose("rules",
+				command.replace("when: channel == \"command\"", "when: channel == \"comand\""), "demo-admin", "试一下"))
+			.isInstanceOf(ConfigRefused.class)
+			.hasMessage("config/rules/command.yaml, rule command-group, line 7: 未知的群频道「comand」，本局的群有 command、duty"
+					+ "（\"\" 表示不在已知的群里）");
+		assertThatThrownBy(() -> versions.propose("rules", command + "# ---- file: zz-more.yaml ----\n" + """
+				- id: tips-by-letter
+				  event: InformantMessageReceived
+				  when: event.channel in ["kf", "letter"]
+				  then:
+				    - tip: {}
+				- id: taxi-first
+				  event: AssistRequestOpened
+				  when: '"taxi" in event.circles'
+				  then:
+				    - broadcast: {}
+				""", "demo-admin", "试一下")).isInstanceOf(ConfigRefused.class)
+			.hasMessageStartingWith("config/rules/zz-more.yaml, rule tips-by-letter, line 3: 未知的线人渠道「letter」");
+		assertThatThrownBy(() -> versions.propose("rules", command + "# ---- file: zz-more.yaml ----\n" + """
+				- id: taxi-first
+				  event: AssistRequestOpened
+				  when: '"taxi" in event.circles'
+				  then:
+				    - broadcast: {}
+				""", "demo-admin", "试一下")).isInstanceOf(ConfigRefused.class)
+			.hasMessageStartingWith("config/rules/zz-more.yaml, rule taxi-first, line 3: 未知的圈子「taxi」，圈子 id 有");
+		versions.propose("rules",
+				command.replace("channel != \"command\"", "channel != \"command\" && channel != \"\""), "demo-admin",
+				"不在已知的群里也提示");
+		assertThat(versions.versions("rules")).hasSize(2);
+	}
+
+	@Test
 	void stopsStartUpOnABrokenRuleFileNamingIt() throws IOException {
 		Files.writeString(rules.resolve("command.yaml"),
 				"- id: only\n  event: NoSuchEvent\n  when: true\n" + "  then:\n    - reply: { text: x }\n");
 
-		assertThatThrownBy(() -> new Rules(hubAt(home), CLOCK)).isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> new Rules(hubAt(home), CLOCK, RulesTest::bureau))
+			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("command.yaml")
 			.hasMessageContaining("NoSuchEvent");
+	}
+
+	/**
+	 * The groups and circles conditions may name: the demo bureau's channels and circles.
+	 */
+	private static Directory bureau() {
+		return new Directory(Map.of(),
+				Map.of("cidCommand==", new Group("cidCommand==", "指挥中心", "command"), "cidStation==",
+						new Group("cidStation==", "城关派出所", "duty")),
+				Map.of(),
+				Stream.of("transport", "hospitality", "recycling", "rental", "merchants", "village")
+					.map((id) -> new Circle(id, id, List.of()))
+					.toList(),
+				List.of(), Map.of(), QuotaPolicy.DAYS_IN_MONTH);
 	}
 
 	private static HubProperties hubAt(Path home) {

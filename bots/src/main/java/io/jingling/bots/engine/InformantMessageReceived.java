@@ -1,6 +1,7 @@
 package io.jingling.bots.engine;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,9 @@ import java.util.Objects;
 public record InformantMessageReceived(String eventId, Instant occurredAt, long memberId, String pseudonym,
 		String circleId, String township, String channel, String kind, String text, String mediaRef,
 		String sceneParam) implements Event {
+
+	/** The channels informants write on: 微信客服, the Official Account, SMS. */
+	public static final Set<String> CHANNELS = Set.of("kf", "oa", "sms");
 
 	public InformantMessageReceived {
 		Objects.requireNonNull(eventId, "eventId");

@@ -58,8 +58,10 @@ final class RuleCompiler {
 		EventKind kind = EventKind.named(event.text())
 			.orElseThrow(() -> error(id.text(), event.position(),
 					"unknown event '" + event.text() + "'; known events: " + EventKind.names()));
-		Program condition = this.conditions.compile(id.text(), kind, text(id.text(), rule, "when"));
-		return new CompiledRule(id.text(), this.file, id.position(), kind, condition, steps(id.text(), kind, rule));
+		YamlNode.Scalar when = text(id.text(), rule, "when");
+		Program condition = this.conditions.compile(id.text(), kind, when);
+		return new CompiledRule(id.text(), this.file, id.position(), kind, when.text(), when.position(), condition,
+				steps(id.text(), kind, rule));
 	}
 
 	private List<Step> steps(String ruleId, EventKind kind, YamlNode.Mapping rule) throws RuleLoadException {

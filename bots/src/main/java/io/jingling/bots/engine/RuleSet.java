@@ -67,6 +67,22 @@ public final class RuleSet {
 		return this.rules.stream().map(CompiledRule::id).toList();
 	}
 
+	/**
+	 * A rule's condition as written, for checks of what it refers to.
+	 *
+	 * @param line where the condition is written (from 1)
+	 */
+	public record Condition(String ruleId, String file, int line, String event, String when) {
+	}
+
+	/** The rules' conditions, in order. */
+	public List<Condition> conditions() {
+		return this.rules.stream()
+			.map((rule) -> new Condition(rule.id(), rule.file(), rule.whenPosition().line(), rule.event().typeName(),
+					rule.when()))
+			.toList();
+	}
+
 	List<CompiledRule> rules() {
 		return this.rules;
 	}
