@@ -104,6 +104,9 @@ class ConsoleBrowserTest {
 
 		open("/", By.id("assists"));
 		waitFor().until((driver) -> driver.findElement(By.cssSelector("#assists tbody")).getText().contains(code));
+		waitFor().until((driver) -> driver.findElements(By.cssSelector("#circles tbody tr")).size() == 6);
+		assertThat(browser.findElements(By.cssSelector("#circles tbody tr"))).first()
+			.satisfies((transport) -> assertThat(transport.getText()).startsWith("交通运输圈 3 "));
 		loadTimes.put("dashboard", loadTime());
 		screenshot("dashboard");
 		browser.findElement(By.cssSelector("header .logout button")).click();
