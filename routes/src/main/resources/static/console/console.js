@@ -94,9 +94,14 @@
         rows('#assists', open, (a) => '<tr><td><a href="/assist-requests/' + encodeURIComponent(a.code) + '">'
           + escape(a.code) + '</a></td><td>' + escape(a.circles.join('、')) + '</td><td>' + escape(STATUS[a.status] || a.status)
           + '</td><td>' + escape(a.caseOfficerName) + '</td><td>' + a.tips + '</td><td>' + time(a.validUntil) + '</td></tr>');
-        rows('#circles', await api('/api/circles'), (c) => '<tr><td>' + escape(c.name) + '</td><td>' + c.groups + '</td><td>'
-          + escape(c.groupsWithoutQuota.join('、') || '无') + '</td><td>' + c.tasks + '</td><td>' + c.members + '</td><td>'
-          + c.informants + '</td></tr>');
+        try {
+          rows('#circles', await api('/api/circles'), (c) => '<tr><td>' + escape(c.name) + '</td><td>' + c.groups + '</td><td>'
+            + escape(c.groupsWithoutQuota.join('、') || '无') + '</td><td>' + c.tasks + '</td><td>' + c.members + '</td><td>'
+            + c.informants + '</td></tr>');
+        } catch (error) {
+          document.querySelector('#circles tbody').innerHTML = '<tr><td colspan="6" class="note">'
+            + (error.status === 403 ? '无权查看' : escape(error.message)) + '</td></tr>';
+        }
         try {
           const counts = {};
           (await api('/api/tips?limit=500')).forEach((t) => { counts[t.circle] = (counts[t.circle] || 0) + 1; });
