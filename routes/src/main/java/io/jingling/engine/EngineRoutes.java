@@ -60,11 +60,13 @@ class EngineRoutes extends RouteBuilder {
 	/**
 	 * Runs stranded events on as many threads as the engine has, batch after batch while
 	 * batches come back full (a burst that overflowed the queue drains at the engine's
-	 * pace, not a batch a tick), at most {@link #BATCHES_PER_TICK} a tick.
+	 * pace, not a batch a tick), at most {@link #BATCHES_PER_TICK} a tick. Each event is
+	 * tried once a tick: a failed one waits for the next.
 	 */
 	void recover(ExecutorService threads) throws InterruptedException {
+		long after = 0;
 		for (int batch = 0; batch < BATCHES_PER_TICK; batch++) {
-			List<Long> stranded = this.inbox.stranded(STRANDED_AFTER, BATCH);
+			List<Long> stranded = this.inbox.stranded(STRANDED_AFTER, BATCH, after);
 			threads.invokeAll(stranded.stream().map((id) -> (Callable<Void>) () -> {
 				this.processor.process(id);
 				return null;
@@ -72,6 +74,7 @@ class EngineRoutes extends RouteBuilder {
 			if (stranded.size() < BATCH) {
 				return;
 			}
+			after = stranded.get(stranded.size() - 1);
 		}
 	}
 

@@ -161,13 +161,15 @@ public class Inbox {
 	}
 
 	/**
-	 * New entries older than {@code age}: left behind by a crash, or by a full hand-off
-	 * queue.
+	 * New entries older than {@code age}, by id from after {@code afterId}: left behind
+	 * by a crash, or by a full hand-off queue.
 	 */
-	public List<Long> stranded(Duration age, int limit) {
-		return this.jdbc.queryForList("SELECT id FROM inbox_event WHERE (status = 'NEW' AND received_at < ?)"
-				+ " OR (status = 'PROCESSING' AND processed_at < ?) ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
-				Long.class, Timestamp.from(this.clock.instant().minus(age)),
+	public List<Long> stranded(Duration age, int limit, long afterId) {
+		return this.jdbc.queryForList(
+				"SELECT id FROM inbox_event WHERE id > ? AND ((status = 'NEW' AND received_at < ?)"
+						+ " OR (status = 'PROCESSING' AND processed_at < ?)) ORDER BY id FETCH FIRST " + limit
+						+ " ROWS ONLY",
+				Long.class, afterId, Timestamp.from(this.clock.instant().minus(age)),
 				Timestamp.from(this.clock.instant().minus(LEASE)));
 	}
 

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Events whose hand-off to the engine was dropped (a burst overflowed the queue) are
- * recovered batch after batch in one pass, each once, not one batch a tick.
+ * recovered batch after batch in one pass, each once, not one batch a tick; one that
+ * fails is tried once a pass.
  */
 @HubTest
 class InboxRecoveryTest {
@@ -48,6 +49,8 @@ class InboxRecoveryTest {
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
 			long now = this.clock.millis();
+			Long poison = this.inbox.store("dingtalk", "event:recover-poison-" + now, "no-such-type",
+					JSON.createObjectNode());
 			List<Long> ids = IntStream.range(0, 1_100)
 				.mapToObj((i) -> this.inbox.store("dingtalk", "event:recover-burst-" + now + "-" + i, "dingtalk-event",
 						JSON.createObjectNode()
@@ -63,6 +66,11 @@ class InboxRecoveryTest {
 			assertThat(this.jdbc.queryForList("SELECT DISTINCT status FROM inbox_event WHERE platform_msg_id LIKE ?",
 					String.class, "event:recover-burst-" + now + "-%"))
 				.containsExactly("DONE");
+			// an event that fails is tried once a pass, not again in each batch after it
+			assertThat(this.jdbc.queryForMap("SELECT status, attempts FROM inbox_event WHERE id = ?", poison))
+				.containsEntry("STATUS", "NEW")
+				.containsEntry("ATTEMPTS", 1);
+			this.jdbc.update("UPDATE inbox_event SET status = 'FAILED' WHERE id = ?", poison);
 		}
 		finally {
 			threads.shutdown();
