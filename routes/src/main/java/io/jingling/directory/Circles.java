@@ -96,6 +96,9 @@ public class Circles extends OneFileKind {
 			if (!ids.add(id)) {
 				throw lines.refusal(lines.of("id: " + id, 2), "圈子 " + id + " 出现了两次");
 			}
+			if (text(circle.name()).isEmpty()) {
+				throw lines.refusal(lines.of("id: " + id), "圈子 " + id + " 缺少 name：民警和线人的化名都用它");
+			}
 			for (String name : names(circle)) {
 				String other = names.putIfAbsent(name, id);
 				if (other != null) {
@@ -105,7 +108,7 @@ public class Circles extends OneFileKind {
 				}
 			}
 			Set<String> ownLiaisons = new HashSet<>();
-			for (CirclesFile.LiaisonEntry liaison : list(circle.liaisons())) {
+			for (CirclesFile.LiaisonEntry liaison : circle.liaisons()) {
 				String user = text(liaison.wecomUserId());
 				if (user.isEmpty() || !liaisons.add(user)) {
 					throw lines.refusal(lines.of("wecom-user-id: " + user, user.isEmpty() ? 1 : 2),
@@ -118,7 +121,7 @@ public class Circles extends OneFileKind {
 							"联络员 " + user + " 对应的钉钉用户 " + officer + " 不在本局民警名单里");
 				}
 			}
-			for (CirclesFile.GroupEntry group : list(circle.groups())) {
+			for (CirclesFile.GroupEntry group : circle.groups()) {
 				String chat = text(group.chatId());
 				if (chat.isEmpty() || text(group.name()).isEmpty() || text(group.township()).isEmpty()) {
 					throw lines.refusal(lines.of("chat-id: " + chat), "客户群须有 chat-id、name 和 township");
@@ -144,16 +147,9 @@ public class Circles extends OneFileKind {
 	}
 
 	private static List<String> names(CirclesFile.CircleEntry circle) {
-		if (text(circle.name()).isEmpty()) {
-			return List.of("");
-		}
 		List<String> names = new ArrayList<>(List.of(circle.name().strip()));
-		list(circle.aliases()).stream().map(Circles::text).filter((alias) -> !alias.isEmpty()).forEach(names::add);
+		circle.aliases().stream().map(Circles::text).filter((alias) -> !alias.isEmpty()).forEach(names::add);
 		return names;
-	}
-
-	private static <T> List<T> list(List<T> entries) {
-		return (entries != null) ? entries : List.of();
 	}
 
 	private static String text(String value) {

@@ -10,8 +10,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 record CirclesFile(@JsonProperty("quota-policy") QuotaPolicy quotaPolicy, List<CircleEntry> circles) {
 
+	/** A circle; aliases, liaisons and groups left out are none. */
 	record CircleEntry(String id, String name, List<String> aliases, List<LiaisonEntry> liaisons,
 			List<GroupEntry> groups) {
+
+		CircleEntry {
+			aliases = (aliases != null) ? aliases : List.of();
+			liaisons = (liaisons != null) ? liaisons : List.of();
+			groups = (groups != null) ? groups : List.of();
+		}
+
 	}
 
 	record LiaisonEntry(@JsonProperty("wecom-user-id") String wecomUserId,

@@ -54,6 +54,8 @@ class CirclesConfigTest {
 				file.replace("township: 城东镇, owner: liaison_transport_01", "township: 城东镇, owner: liaison_rental_01"),
 				"config/circles.yaml, line " + FileLines.lineOf(file, "wrJLDemoTransportChengdong01"),
 				"群主 liaison_rental_01 不是圈子 transport 的联络员");
+		assertRefused(admin, file.replace("name: 房屋出租圈", "name: \"\""),
+				"config/circles.yaml, line " + FileLines.lineOf(file, "id: rental"), "圈子 rental 缺少 name");
 		assertRefused(admin, file.replace("id: village", "id: villages"),
 				"config/circles.yaml, line " + FileLines.lineOf(file, "id: village"), "未知的圈子 id「villages」");
 		assertRefused(admin, file.replace("aliases: [回收, 维修, 金银, 二手回收]", "aliases: [回收, 维修, 金银, 交通]"),
@@ -62,6 +64,11 @@ class CirclesConfigTest {
 		assertRefused(admin, file.replace("chat-id: wrJLDemoRentalChengguan01", "chat_id: wrJLDemoRentalChengguan01"),
 				"config/circles.yaml, line " + FileLines.lineOf(file, "chat-id: wrJLDemoRentalChengguan01"),
 				"未知的键「chat_id」");
+
+		String village = file.substring(file.indexOf("    liaisons:\n      - { wecom-user-id: liaison_village_01"));
+		var withoutGroups = admin.post("/api/config/versions/circles/validate",
+				JSON.writeValueAsString(Map.of("content", file.replace(village, ""))));
+		assertThat(withoutGroups.statusCode()).as("a circle with no liaisons or groups yet").isEqualTo(200);
 
 		assertThat(active(admin)).isEqualTo(active);
 		assertThat(this.directory.current().customerGroupsOf(Circles.IDS)).isEqualTo(before);
