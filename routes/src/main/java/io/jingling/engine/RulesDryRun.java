@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -219,9 +220,11 @@ public class RulesDryRun {
 		Set<String> removed = new LinkedHashSet<>();
 		List<Effect> allBefore = new ArrayList<>();
 		List<Effect> allAfter = new ArrayList<>();
+		// the same circles reach the same groups throughout one dry-run: asked once
+		Map<List<String>, Broadcasts.Reach> reaches = new HashMap<>();
 		for (Event event : events) {
-			List<Effect> before = effects(current, event);
-			List<Effect> after = effects(candidate, event);
+			List<Effect> before = effects(current, event, reaches);
+			List<Effect> after = effects(candidate, event, reaches);
 			allBefore.addAll(before);
 			allAfter.addAll(after);
 			Set<String> reachedBefore = recipients(before);
@@ -279,13 +282,13 @@ public class RulesDryRun {
 
 	}
 
-	private List<Effect> effects(RuleEngine engine, Event event) {
+	private List<Effect> effects(RuleEngine engine, Event event, Map<List<String>, Broadcasts.Reach> reaches) {
 		List<Effect> effects = new ArrayList<>();
 		Deque<Event> events = new ArrayDeque<>(List.of(event));
 		for (int step = 0; !events.isEmpty() && step < MAX_FOLLOW_UPS; step++) {
 			Event next = events.removeFirst();
 			for (Action action : engine.evaluate(next, this.state)) {
-				effects.add(effect(action, event, next));
+				effects.add(effect(action, event, next, reaches));
 				if (action instanceof OpenAssistRequest request) {
 					events.add(new AssistRequestOpened("dry-run:" + next.eventId(), next.occurredAt(), "XC-试运行",
 							request.circleIds(), request.content(), request.caseOfficer(), request.requestedBy(),
@@ -296,7 +299,7 @@ public class RulesDryRun {
 		return effects;
 	}
 
-	private Effect effect(Action action, Event source, Event cause) {
+	private Effect effect(Action action, Event source, Event cause, Map<List<String>, Broadcasts.Reach> reaches) {
 		if (action instanceof Reply reply) {
 			return new Effect("回复：" + reply.text(), replyTo(source), "钉钉回复", 1);
 		}
@@ -314,7 +317,8 @@ public class RulesDryRun {
 			return new Effect("登记协查，圈子 " + circles(request.circleIds()), List.of());
 		}
 		if (action instanceof Broadcast broadcast) {
-			return broadcast(broadcast, (cause instanceof AssistRequestOpened opened) && opened.urgent());
+			return broadcast(broadcast, (cause instanceof AssistRequestOpened opened) && opened.urgent(),
+					reaches.computeIfAbsent(broadcast.circleIds(), this.broadcasts::reach));
 		}
 		if (action instanceof RequestApproval) {
 			return new Effect("发起钉钉审批，同意后才群发", List.of("审批：局领导"), "钉钉审批", 1);
@@ -355,8 +359,7 @@ public class RulesDryRun {
 
 	// A broadcast as it would be planned now; an urgent one's SMS fallback could reach
 	// every member of its groups who consented to SMS.
-	private Effect broadcast(Broadcast broadcast, boolean urgent) {
-		Broadcasts.Reach reach = this.broadcasts.reach(broadcast.circleIds());
+	private Effect broadcast(Broadcast broadcast, boolean urgent, Broadcasts.Reach reach) {
 		List<String> chats = reach.sendable().stream().map(CustomerGroup::chatId).toList();
 		int sms = (!urgent || chats.isEmpty()) ? 0
 				: this.jdbc.queryForObject(
